@@ -1,0 +1,121 @@
+"""Every Cypher statement the loader and retraction run, in one place, all parameterised.
+
+Labels and relationship types cannot be parameters in Cypher; the two templates below take
+them only through :func:`for_label` / :func:`for_type`, which accept nothing outside
+cellkg.schema's closed sets.
+"""
+from __future__ import annotations
+
+from cellkg.schema import check_label, check_relation_type
+
+EXISTING_DOCUMENTS = "UNWIND $doc_ids AS id MATCH (d:Document {doc_id: id}) RETURN d.doc_id AS doc_id"
+
+OLDER_VERSIONS = """
+UNWIND $docs AS doc
+MATCH (d:Document {source: doc.source}) WHERE d.doc_id <> doc.doc_id
+RETURN DISTINCT d.doc_id AS doc_id
+"""
+
+MERGE_DOCUMENTS = "UNWIND $rows AS row MERGE (d:Document {doc_id: row.doc_id}) ON CREATE SET d += row.props"
+
+_SEARCH_TEXT = "reduce(s = '', a IN e.aliases | s + ' | ' + a)"
+
+_MERGE_ENTITIES = f"""
+UNWIND $rows AS row
+MERGE (e:Entity {{key: row.key}})
+ON CREATE SET e:__LABEL__, e.name = row.name, e.type = row.type, e += row.attributes
+SET e.aliases = coalesce(e.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(e.aliases, [])],
+    e.name_zh = coalesce(e.name_zh, row.name_zh)
+SET e.search_text = {_SEARCH_TEXT}
+"""
+
+MERGE_MENTIONS = """
+UNWIND $rows AS row
+MATCH (d:Document {doc_id: row.doc_id})
+MATCH (e:Entity {key: row.key})
+MERGE (d)-[m:MENTIONS]->(e)
+SET m.count = row.count, m.starts = row.starts, m.ends = row.ends, m.aliases = row.aliases
+"""
+
+_MERGE_RELATIONS = """
+UNWIND $rows AS row
+MATCH (a:Entity {key: row.source})
+MATCH (b:Entity {key: row.target})
+MERGE (a)-[r:__TYPE__ {key: row.key}]->(b)
+"""
+
+MERGE_EVIDENCE = """
+UNWIND $rows AS row
+MATCH (d:Document {doc_id: row.doc_id})
+MERGE (ev:Evidence {key: row.key}) ON CREATE SET ev += row.props
+MERGE (d)-[:ASSERTS]->(ev)
+"""
+
+# Aggregate confidence is a noisy-OR over the non-negated evidence: independent sources that
+# each state the claim make it more certain; negated evidence is kept but adds nothing.
+_REFRESH_RELATIONS = """
+UNWIND $keys AS k
+MATCH ()-[r:__TYPE__ {key: k}]->()
+OPTIONAL MATCH (ev:Evidence {relation_key: k})
+WITH r, collect(ev) AS evs, count(DISTINCT ev.doc_id) AS docs
+WITH r, evs, docs, [e IN evs WHERE NOT e.negated] AS positive
+FOREACH (_ IN CASE WHEN size(evs) = 0 THEN [1] ELSE [] END | DELETE r)
+FOREACH (_ IN CASE WHEN size(evs) > 0 THEN [1] ELSE [] END |
+  SET r.evidence_count = size(evs), r.document_count = docs, r.negated_count = size(evs) - size(positive),
+      r.negated = size(positive) = 0,
+      r.confidence = 1.0 - reduce(p = 1.0, e IN positive | p * (1.0 - e.confidence)))
+"""
+
+DOCUMENT_CLAIMS = """
+MATCH (:Document {doc_id: $doc_id})-[:ASSERTS]->(ev:Evidence)
+RETURN ev.relation_type AS type, collect(DISTINCT ev.relation_key) AS keys
+"""
+
+DELETE_DOCUMENT_EVIDENCE = "MATCH (:Document {doc_id: $doc_id})-[:ASSERTS]->(ev:Evidence) DETACH DELETE ev"
+
+DELETE_DOCUMENT_MENTIONS = """
+MATCH (:Document {doc_id: $doc_id})-[m:MENTIONS]->(e:Entity)
+WITH m, e.key AS key DELETE m RETURN collect(key) AS keys
+"""
+
+DELETE_UNMENTIONED_ENTITIES = """
+UNWIND $keys AS k
+MATCH (e:Entity {key: k}) WHERE NOT EXISTS { (:Document)-[:MENTIONS]->(e) }
+DETACH DELETE e
+"""
+
+REFRESH_ALIASES = f"""
+UNWIND $keys AS k
+MATCH (e:Entity {{key: k}})<-[m:MENTIONS]-(:Document)
+WITH e, collect(m.aliases) AS lists
+SET e.aliases = reduce(acc = [], l IN lists | acc + [a IN l WHERE NOT a IN acc])
+SET e.search_text = {_SEARCH_TEXT}
+"""
+
+DELETE_DOCUMENT = "MATCH (d:Document {doc_id: $doc_id}) DETACH DELETE d"
+
+FIND_DOCUMENTS = """
+MATCH (d:Document)
+WHERE d.doc_id = $ref OR d.source = $ref OR d.name = $ref
+RETURN d.doc_id AS doc_id, d.source AS source, d.title AS title
+"""
+
+GRAPH_COUNTS = """
+CALL () { MATCH (n:Entity) RETURN n.type AS name, count(*) AS count, 'entity' AS kind
+  UNION ALL MATCH ()-[r]->() WHERE NOT type(r) IN ['MENTIONS', 'ASSERTS'] RETURN type(r) AS name, count(*) AS count, 'relation' AS kind
+  UNION ALL MATCH (d:Document) RETURN 'Document' AS name, count(*) AS count, 'provenance' AS kind
+  UNION ALL MATCH (e:Evidence) RETURN 'Evidence' AS name, count(*) AS count, 'provenance' AS kind }
+RETURN kind, name, count ORDER BY kind, name
+"""
+
+
+def merge_entities(label: str) -> str:
+    return _MERGE_ENTITIES.replace("__LABEL__", check_label(label))
+
+
+def merge_relations(rel_type: str) -> str:
+    return _MERGE_RELATIONS.replace("__TYPE__", check_relation_type(rel_type))
+
+
+def refresh_relations(rel_type: str) -> str:
+    return _REFRESH_RELATIONS.replace("__TYPE__", check_relation_type(rel_type))

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Installs what the Neo4j Browser end-to-end test needs, once: Debian's chromium (no browser
+# download at test time). Without root or apt, the test skips and says why.
+set -euo pipefail
+if command -v chromium >/dev/null 2>&1; then exit 0; fi
+if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing Debian's chromium for the Browser end-to-end test (once)…"
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+else
+  echo "note: chromium is not installed and cannot be installed here; the Browser test will be skipped"
+fi

@@ -1,0 +1,69 @@
+"""One real Neo4j for the whole test session, on its own ports and data directory.
+
+Never the user's server: state lives in .cellkg/test (CELLKG_TEST_STATE_DIR), Bolt on 17687
+and HTTP on 17474 unless CELLKG_TEST_BOLT_PORT / CELLKG_TEST_HTTP_PORT say otherwise.
+Tests wipe what they need with the ``clean_graph`` fixture.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from cellkg.settings import REPO_ROOT, Settings, load_settings
+from graph.db import open_driver
+from graph.ddl import apply_schema
+from graph.server import Neo4jServer
+
+SHARED = REPO_ROOT.parent / "shared"
+EXAMPLES = REPO_ROOT / "examples" / "corpus"
+
+
+def _test_settings() -> Settings:
+    base = load_settings()
+    return base.with_overrides(
+        state_dir=Path(os.environ.get("CELLKG_TEST_STATE_DIR", REPO_ROOT / ".cellkg" / "test")).resolve(),
+        bolt_port=int(os.environ.get("CELLKG_TEST_BOLT_PORT", "17687")),
+        http_port=int(os.environ.get("CELLKG_TEST_HTTP_PORT", "17474")),
+        neo4j_uri="", neo4j_password="", neo4j_heap="768m", neo4j_pagecache="256m",
+    )
+
+
+@pytest.fixture(scope="session")
+def neo4j_server():
+    settings = _test_settings()
+    server = Neo4jServer(settings, log=lambda *_: None)
+    already_running = server.pid() is not None
+    server.start()
+    yield server
+    if not already_running and not os.environ.get("CELLKG_TEST_KEEP_NEO4J"):
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def settings(neo4j_server) -> Settings:
+    return neo4j_server.settings
+
+
+@pytest.fixture(scope="session")
+def driver(settings):
+    driver = open_driver(settings)
+    apply_schema(driver, settings.neo4j_database)
+    yield driver
+    driver.close()
+
+
+@pytest.fixture
+def clean_graph(driver):
+    """An empty graph (schema kept) before the test."""
+    with driver.session() as session:  # CALL … IN TRANSACTIONS needs an auto-commit transaction
+        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+    return driver
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not (SHARED / "corpus").is_dir():
+        pytest.skip(f"{SHARED} is absent (CI has it beside the clone)")
+    return SHARED
