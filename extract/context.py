@@ -1,0 +1,41 @@
+"""What the relation rules read: the text, its sentences, the resolved mentions per sentence."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from extract.candidates import Candidate
+from extract.resolve import EntityDraft
+from extract.sentences import Sentence
+
+
+@dataclass
+class DocContext:
+    text: str
+    lang: str
+    source: str
+    sentences: list[Sentence]
+    mentions: list[Candidate]
+    entities: dict[str, EntityDraft]
+    by_sentence: list[list[Candidate]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.by_sentence = [[m for m in self.mentions if s.start <= m.start and m.end <= s.end] for s in self.sentences]
+
+    def of_type(self, index: int, *types: str) -> list[Candidate]:
+        return [m for m in self.by_sentence[index] if m.type in types]
+
+    def before(self, index: int, *types: str, reach: int = 3) -> list[Candidate]:
+        """Mentions of ``types`` in the ``reach`` sentences before ``index``, nearest last."""
+        found = []
+        for i in range(max(0, index - reach), index):
+            found.extend(self.of_type(i, *types))
+        return found
+
+    def is_modality(self, mention: Candidate) -> bool:
+        return "modality" in self.entities[mention.entity_key].flags
+
+    def focus_therapy(self) -> str | None:
+        """The most mentioned specific (non-modality) therapy of the document."""
+        counts = Counter(m.entity_key for m in self.mentions if m.type == "Therapy" and not self.is_modality(m))
+        return counts.most_common(1)[0][0] if counts else None

@@ -1,0 +1,41 @@
+"""Run every finder over the content sentences and return raw candidates (before selection)."""
+from __future__ import annotations
+
+from extract.candidates import Candidate, make_candidate
+from extract.config import confidence
+from extract.diseases import widen_qualified
+from extract.institutions import find_institutions_en, find_institutions_zh
+from extract.lexicon import find_lexicon_matches
+from extract.people import find_people_en, find_people_zh
+from extract.select import is_marker_use
+from extract.sentences import Sentence
+from extract.therapies import find_therapies
+from extract.triggers import THERAPY_CUE, cue
+from extract.trials import find_trials
+
+
+def find_candidates(text: str, sentences: list[Sentence]) -> list[Candidate]:
+    found: list[Candidate] = []
+    for sentence in sentences:
+        s, e = sentence.start, sentence.end
+        found.extend(lexicon_candidates(text, sentence))
+        found.extend(find_people_en(text, s, e) + find_people_zh(text, s, e))
+        found.extend(find_institutions_en(text, s, e) + find_institutions_zh(text, s, e))
+        found.extend(find_therapies(text, s, e) + find_trials(text, s, e))
+    return found
+
+
+def lexicon_candidates(text: str, sentence: Sentence) -> list[Candidate]:
+    has_cue = bool(cue(THERAPY_CUE).search(sentence.text) or cue(THERAPY_CUE, "zh").search(sentence.text))
+    found = []
+    for start, end, entry in find_lexicon_matches(sentence.text):
+        if "context" in entry.flags and not has_cue:
+            continue
+        rule = "any.lex.context" if "context" in entry.flags else "any.lex"
+        candidate = make_candidate(text, entry.type, sentence.start + start, sentence.start + end, rule,
+                                   confidence(rule), name=entry.name, key=entry.key, flags=entry.flags,
+                                   aliases=entry.aliases)
+        if entry.type == "Target" and is_marker_use(text, candidate):
+            continue
+        found.append(widen_qualified(text, candidate) if entry.type == "Disease" else candidate)
+    return found

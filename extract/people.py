@@ -1,0 +1,93 @@
+"""Researchers found by patterns, never by lists of people.
+
+English: titles ("Professor HUANG He", "Prof.HUANG", "Dr. Jane Doe"), role appositions
+("Yang Guoshan, chief physician"), author lists with footnote numbers ("CAO Tengyu1,2"), and
+romanised Chinese names (pinyin surname + given name that parses into syllables).
+Chinese: a surname from the table plus one or two characters next to a role word
+("李华教授", "首席科学家李华"), or a Latin name after a role word ("主席John Smith").
+"""
+from __future__ import annotations
+
+import re
+
+from extract.candidates import Candidate, make_candidate
+from extract.config import confidence
+from extract.pinyin_names import chinese_to_pinyin, is_chinese_surname, romanised_name
+from extract.triggers import NOT_PEOPLE, PERSON_TITLES_EN, ROLES_EN, ROLES_ZH
+
+_CAP = r"(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]{2,}(?![a-z]))"
+_PINYIN_PAIR = re.compile(rf"(?<![A-Za-z])({_CAP})[ \u00a0]({_CAP})(?=\d|[^A-Za-z]|$)")
+_TITLED = re.compile(rf"(?<![A-Za-z])(?:{PERSON_TITLES_EN})[ \u00a0]*((?:{_CAP})(?:[ \u00a0]{_CAP}){{0,2}})")
+_APPOSITION = re.compile(rf"(?<![A-Za-z])({_CAP}(?:[ \u00a0]{_CAP}){{1,2}}),[ \u00a0]+(?:the\s+|a\s+|an\s+)?(?:{ROLES_EN})\b",
+                         re.IGNORECASE)
+_HAN = r"[\u4e00-\u9fff]"
+_ZH_ROLE_BEFORE = re.compile(rf"(?:{ROLES_ZH})({_HAN}{{2,4}}|[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+)+)")
+_ZH_ROLE_AFTER = re.compile(rf"({_HAN}{{2,4}}?)(?:{ROLES_ZH})")
+_GIVEN_STOP = set("指表说介认等的在和与及团教研主博院带领课称也是提发对将把被从向为了")
+_NON_NAME_WORDS = frozenset({"the", "and", "of", "for", "in", "with", "from", "this", "that", "cell", "cells", "therapy"})
+
+
+def find_people_en(text: str, start: int, end: int) -> list[Candidate]:
+    found = []
+    segment = text[start:end]
+    for match in _PINYIN_PAIR.finditer(segment):
+        name = romanised_name(match.group(1), match.group(2))
+        if name and name.lower() not in NOT_PEOPLE:
+            s, e = start + match.start(), start + match.end(2)
+            found.append(make_candidate(text, "Researcher", s, e, "en.per.pinyin", confidence("en.per.pinyin"), name=name))
+    for pattern, rule in ((_TITLED, "en.per.title"), (_APPOSITION, "en.per.role")):
+        for match in pattern.finditer(segment):
+            words = match.group(1).split()
+            if any(w.lower() in _NON_NAME_WORDS for w in words):
+                continue
+            s, e = start + match.start(1), start + match.end(1)
+            found.append(make_candidate(text, "Researcher", s, e, rule, confidence(rule), name=canonical_person(words)))
+    return found
+
+
+def canonical_person(words: list[str]) -> str:
+    if len(words) == 2:
+        pinyin = romanised_name(words[0], words[1])
+        if pinyin:
+            return pinyin
+    return " ".join(w if not w.isupper() or len(words) == 1 else w.capitalize() for w in words)
+
+
+def find_people_zh(text: str, start: int, end: int) -> list[Candidate]:
+    found = []
+    segment = text[start:end]
+    for pattern, rule in ((_ZH_ROLE_BEFORE, "zh.per.role_before"), (_ZH_ROLE_AFTER, "zh.per.role_after")):
+        for match in pattern.finditer(segment):
+            span = _name_span(match.group(1), before=rule.endswith("before"))
+            if span is None:
+                continue
+            s = start + match.start(1) + span[0]
+            e = start + match.start(1) + span[1]
+            surface = text[s:e]
+            name = chinese_to_pinyin(surface) if re.match(_HAN, surface) else surface
+            found.append(make_candidate(text, "Researcher", s, e, rule, confidence(rule), name=name,
+                                        aliases=(surface,)))
+    return found
+
+
+def _name_span(chunk: str, *, before: bool) -> tuple[int, int] | None:
+    """Offsets of a personal name inside ``chunk`` (role word before or after it)."""
+    if chunk[:1].isascii():
+        return (0, len(chunk))
+    if before:
+        for size in (3, 2):
+            name = chunk[:size]
+            if len(name) == size and _plausible_han_name(name):
+                return (0, size)
+        return None
+    for size in (3, 2):
+        name = chunk[-size:]
+        if len(name) == size and _plausible_han_name(name):
+            return (len(chunk) - size, len(chunk))
+    return None
+
+
+def _plausible_han_name(name: str) -> bool:
+    surname = name[:2] if is_chinese_surname(name[:2]) else name[:1]
+    given = name[len(surname):]
+    return is_chinese_surname(surname) and 1 <= len(given) <= 2 and not (set(given) & _GIVEN_STOP)

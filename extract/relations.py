@@ -1,0 +1,32 @@
+"""All relation rules in order, then propagation from units to their parent organisations."""
+from __future__ import annotations
+
+from extract.context import DocContext
+from extract.relations_base import RelationCollector
+from extract.relations_clinical import treats_relations, trial_relations
+from extract.relations_people import affiliation_relations, parents_of
+from extract.relations_work import collaboration_relations, develops_relations, targets_relations
+
+RULE_STAGES = (affiliation_relations, develops_relations, targets_relations, collaboration_relations,
+               treats_relations, trial_relations)
+
+
+def find_relations(ctx: DocContext, doc_id: str) -> RelationCollector:
+    out = RelationCollector(ctx, doc_id)
+    for stage in RULE_STAGES:
+        stage(ctx, out)
+    propagate_to_parents(ctx, out)
+    return out
+
+
+def propagate_to_parents(ctx: DocContext, out: RelationCollector) -> None:
+    """Working at a unit means working at its parent; what a unit develops, its parent develops."""
+    starts = {s.start: i for i, s in enumerate(ctx.sentences)}
+    for (kind, source, target), evidence in list(out.found.items()):
+        index = starts[evidence[0].char_start]
+        if kind == "AFFILIATED_WITH":
+            for parent in parents_of(ctx, target):
+                out.add(kind, source, parent, index, "any.aff.contained")
+        elif kind == "DEVELOPS" and ctx.entities[source].type == "Institution":
+            for parent in parents_of(ctx, source):
+                out.add(kind, parent, target, index, "any.dev.contained")

@@ -1,0 +1,118 @@
+"""Within-document resolution: selected candidates → one entity per real-world thing.
+
+Parenthesised abbreviations become aliases of the name before them ("… School of Medicine (FAHZU)"),
+later bare uses of pattern-found names and abbreviations are swept up, a surname alone ("Prof.
+HUANG") joins the full name, a bare cell population joins the derived therapy that contains it, and
+generic "clinical trials" join the nearest identified trial (or are dropped).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from extract.candidates import Candidate
+from extract.sentences import Sentence
+
+_ABBREVIATION = re.compile(r"\s*[(（]\s*([A-Za-z][A-Za-z0-9.&\- ]{1,24}?)\s*[)）]")
+_SWEEP_TYPES = ("Institution", "Therapy", "Researcher")
+_DERIVED_RULES = ("en.ther.derived", "zh.ther.derived", "any.ther.prefixed")
+
+
+@dataclass
+class EntityDraft:
+    type: str
+    key: str
+    name: str
+    aliases: set[str] = field(default_factory=set)
+    mentions: list[Candidate] = field(default_factory=list)
+    flags: frozenset[str] = frozenset()
+
+
+def add_abbreviations(text: str, mentions: list[Candidate]) -> list[Candidate]:
+    by_end: dict[int, list[Candidate]] = {}
+    for m in mentions:
+        by_end.setdefault(m.end, []).append(m)
+    taken = [(m.start, m.end) for m in mentions]
+    added = []
+    for end, owners in by_end.items():
+        match = _ABBREVIATION.match(text, end)
+        if not match or any(s < match.end(1) and match.start(1) < e for s, e in taken):
+            continue
+        owner = _abbreviation_owner(match.group(1), owners)
+        added.append(replace(owner, start=match.start(1), end=match.end(1), text=match.group(1), rule="any.abbrev",
+                             key=owner.entity_key, flags=owner.flags - {"nested"}))
+    return sorted(mentions + added, key=lambda c: c.start)
+
+
+def _abbreviation_owner(abbreviation: str, owners: list[Candidate]) -> Candidate:
+    fitting = [o for o in owners if o.text[:1].lower() == abbreviation[:1].lower()]
+    return min(fitting or owners, key=lambda o: o.end - o.start)
+
+
+def sweep_surfaces(text: str, sentences: list[Sentence], mentions: list[Candidate]) -> list[Candidate]:
+    """Find further bare occurrences of names and abbreviations already established in the document."""
+    surfaces = {m.text: m for m in mentions if m.type in _SWEEP_TYPES and len(m.text) >= 3 and "generic" not in m.flags}
+    if not surfaces:
+        return mentions
+    pattern = re.compile("|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True)))
+    taken = [(m.start, m.end) for m in mentions]
+    added = []
+    for sentence in sentences:
+        for match in pattern.finditer(text, sentence.start, sentence.end):
+            s, e = match.span()
+            if _word_bounded(text, s, e) and not any(a < e and s < b for a, b in taken):
+                added.append(replace(surfaces[match.group()], start=s, end=e, rule="any.sweep",
+                                     key=surfaces[match.group()].entity_key))
+                taken.append((s, e))
+    return sorted(mentions + added, key=lambda c: c.start)
+
+
+def _word_bounded(text: str, s: int, e: int) -> bool:
+    before = text[s - 1] if s else " "
+    after = text[e] if e < len(text) else " "
+    return not (before.isascii() and before.isalnum() and text[s].isascii()) and \
+        not (after.isascii() and after.isalnum() and text[e - 1].isascii())
+
+
+def remap_keys(mentions: list[Candidate]) -> list[Candidate]:
+    """Point partial mentions at their full entity; drop generic trials with nothing to join."""
+    full_people = {m.name.split()[0].lower(): m.entity_key for m in mentions if m.type == "Researcher" and " " in m.name}
+    derived = [m for m in mentions if m.rule in _DERIVED_RULES]
+    trials = [m for m in mentions if m.type == "Trial" and "generic" not in m.flags]
+    result = []
+    for m in mentions:
+        key = m.entity_key
+        if m.type == "Researcher" and " " not in m.name:
+            key = full_people.get(m.name.lower(), key)
+        elif m.rule == "any.ther.progenitor":
+            key = next((d.entity_key for d in derived if m.text in d.text), key)
+        elif m.type == "Trial" and "generic" in m.flags:
+            if not trials:
+                continue
+            key = min(trials, key=lambda t: abs(t.start - m.start)).entity_key
+        result.append(replace(m, key=key))
+    return result
+
+
+def build_entities(mentions: list[Candidate]) -> dict[str, EntityDraft]:
+    drafts: dict[str, EntityDraft] = {}
+    for m in mentions:
+        draft = drafts.setdefault(m.entity_key, EntityDraft(m.type, m.entity_key, m.name))
+        draft.mentions.append(m)
+        draft.aliases.add(m.text)
+        draft.aliases.update(m.aliases)
+        draft.flags = draft.flags | m.flags
+        if _better_name(m, draft):
+            draft.name = m.name
+    return drafts
+
+
+def _better_name(m: Candidate, draft: EntityDraft) -> bool:
+    """Lexicon names win; otherwise the longest non-generic, non-abbreviation name seen."""
+    if m.rule in ("any.abbrev", "any.sweep") or "generic" in m.flags and m.type == "Trial":
+        return False
+    if m.rule.startswith("any.lex"):
+        return True
+    current = next((x for x in draft.mentions if x.name == draft.name), None)
+    return current is not None and not current.rule.startswith("any.lex") and len(m.name) > len(draft.name) \
+        and m.type != "Researcher"

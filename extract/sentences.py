@@ -1,0 +1,71 @@
+"""Split content lines into sentences with exact offsets, for English and Chinese.
+
+English boundaries survive titles and abbreviations ("Prof.", "Dr.", "e.g.", "vs.", "et al.",
+initials, decimals); Chinese sentences end at 。！？；; and both rules apply inside mixed text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.boilerplate import is_boilerplate, is_furniture
+
+_ABBREVIATIONS = frozenset(
+    "prof dr mr mrs ms st no fig figs vs e.g i.e etc al inc co ltd corp dept univ approx ca jan feb mar apr "
+    "jun jul aug sep sept oct nov dec u.s u.k vol pp ph.d m.d".split()
+)
+_EN_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+_ZH_BOUNDARY = re.compile(r"(?<=[。！？；;!?])[”’」』)）]*")
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_LIST_NUMBER = re.compile(r"(?:^|\s)\d{1,3}\.$")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    line: int  # index of the content line (paragraph) it belongs to
+
+
+def content_lines(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, is_boilerplate) for every non-empty line; the first content line is the title."""
+    lines, offset, seen_title = [], 0, False
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        if body.strip():
+            boilerplate = is_boilerplate(body, is_title=not seen_title and not is_furniture(body))
+            lines.append((offset, offset + len(body), boilerplate))
+            seen_title = seen_title or not boilerplate
+        offset += len(raw)
+    return lines
+
+
+def _split_points(line: str) -> list[int]:
+    points = [m.end() for m in _ZH_BOUNDARY.finditer(line)]
+    for match in _EN_BOUNDARY.finditer(line):
+        head = line[: match.start()]
+        last = _LAST_WORD.search(head)
+        if _LIST_NUMBER.search(head):
+            continue
+        if last and (last.group(1).lower() in _ABBREVIATIONS or len(last.group(1)) == 1):
+            continue
+        points.append(match.end())
+    return sorted(set(p for p in points if 0 < p < len(line)))
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    sentences = []
+    for index, (start, end, boilerplate) in enumerate(content_lines(text)):
+        if boilerplate:
+            continue
+        line = text[start:end]
+        bounds = [0, *_split_points(line), len(line)]
+        for left, right in zip(bounds, bounds[1:]):
+            chunk = line[left:right]
+            lead = len(chunk) - len(chunk.lstrip())
+            body = chunk.strip()
+            if body:
+                s = start + left + lead
+                sentences.append(Sentence(s, s + len(body), body, index))
+    return sentences
