@@ -23,6 +23,18 @@ def _progress() -> Progress:
                     console=console, transient=False)
 
 
+def _document_paths(paths: list[Path]) -> list[Path]:
+    import extract
+
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise InputError(f"no such file or folder: {', '.join(missing)}", reason="missing", hint="check the path")
+    found = list(extract.iter_document_paths(paths))
+    if not found:
+        raise InputError("no .txt, .md or .html files found", reason="no_input", hint="pass files or folders of documents")
+    return found
+
+
 def cmd_neo4j(args: argparse.Namespace) -> int:
     from graph.server import Neo4jServer
 
@@ -53,10 +65,8 @@ def cmd_neo4j(args: argparse.Namespace) -> int:
 def cmd_extract(args: argparse.Namespace) -> int:
     import extract
 
+    paths = _document_paths(args.paths)
     args.out.mkdir(parents=True, exist_ok=True)
-    paths = list(extract.iter_document_paths(args.paths))
-    if not paths:
-        raise InputError("no .txt, .md or .html files found", reason="no_input", hint="pass files or folders")
     written, skipped = 0, []
     with _progress() as progress:
         task = progress.add_task("extracting", total=len(paths))
@@ -76,13 +86,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    import extract
     from graph.db import driver_session
     from graph.ddl import apply_schema
     from graph.ingest import ingest_paths
 
     settings = get_settings()
-    paths = list(extract.iter_document_paths(args.paths))
+    paths = _document_paths(args.paths)
     with driver_session(settings) as driver, _progress() as progress:
         apply_schema(driver, settings.neo4j_database)
         task = progress.add_task("ingesting", total=len(paths))
