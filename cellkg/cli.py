@@ -163,7 +163,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     settings = get_settings()
     with driver_session(settings) as driver:
         columns, rows = library.run_query(driver, args.name, params, database=settings.neo4j_database)
-    out.print(library.format_rows(columns, rows, args.format), highlight=False, soft_wrap=True)
+    out.print(library.format_rows(columns, rows, args.format), highlight=False, soft_wrap=True, markup=False, emoji=False)
     return 0
 
 

@@ -59,6 +59,11 @@ def neo4j_conf(settings: Settings) -> str:
         "dbms.memory.transaction.total.max": "512m",
         "db.logs.query.enabled": "OFF",
         "server.directories.import": "import",
+        # On connect, Neo4j Browser applies cellkg's style and opens its guide; the API serves both
+        # (cypher/browser/) at /browser/, and the Browser fetches only from allowlisted hosts.
+        "browser.post_connect_cmd": f"style http://{settings.api_host}:{settings.api_port}/browser/cellkg.grass; "
+                                    f"play http://{settings.api_host}:{settings.api_port}/browser/guide.html",
+        "browser.remote_content_hostname_whitelist": ",".join(dict.fromkeys(["localhost", "127.0.0.1", settings.api_host])),
     }
     lines.update(dict(settings.extra_neo4j_conf))
     return "".join(f"{k}={v}\n" for k, v in lines.items())
