@@ -16,6 +16,8 @@ from cellkg.errors import ConfigError
 NEO4J_VERSION = "5.26.30"
 NEO4J_BROWSER_VERSION = "5.24.0"
 REPO_ROOT = Path(__file__).resolve().parent.parent
+# Neo4j Browser style and guide, served by the API at /browser/ (browser.post_connect_cmd loads them)
+BROWSER_ASSETS = REPO_ROOT / "cypher" / "browser"
 
 
 def _env(name: str, default: str) -> str:

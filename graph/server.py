@@ -18,6 +18,7 @@ from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, ServiceUnavailable
 
 from cellkg.errors import ProvisionError
+from cellkg.processes import is_alive, terminate
 from cellkg.settings import NEO4J_VERSION, Settings
 from graph.provision import Runtime, provision
 
@@ -27,7 +28,6 @@ JVM_FLAGS = (
     "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
     "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED",
 )
-BROWSER_DIR = Path(__file__).resolve().parent.parent / "cypher" / "browser"
 
 
 @dataclass(frozen=True)
@@ -113,12 +113,7 @@ class Neo4jServer:
         if pid is None:
             self.pid_file.unlink(missing_ok=True)
             return
-        os.kill(pid, signal.SIGTERM)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline and _alive(pid):
-            time.sleep(0.2)
-        if _alive(pid):
-            os.kill(pid, signal.SIGKILL)
+        terminate(pid, timeout)
         self.pid_file.unlink(missing_ok=True)
 
     def kill(self) -> None:
@@ -126,7 +121,7 @@ class Neo4jServer:
         pid = self.pid()
         if pid is not None:
             os.kill(pid, signal.SIGKILL)
-            while _alive(pid):
+            while is_alive(pid):
                 time.sleep(0.05)
         self.pid_file.unlink(missing_ok=True)
 
@@ -190,17 +185,3 @@ class Neo4jServer:
                 except OSError:
                     raise ProvisionError(f"port {port} on {self.settings.neo4j_host} is taken by another process",
                                          hint="stop it, or choose other ports with CELLKG_BOLT_PORT / CELLKG_HTTP_PORT") from None
-
-
-def _alive(pid: int) -> bool:
-    try:
-        waited, _ = os.waitpid(pid, os.WNOHANG)  # reap our own child so it does not linger as a zombie
-        if waited == pid:
-            return False
-    except ChildProcessError:
-        pass
-    try:
-        os.kill(pid, 0)
-        return True
-    except ProcessLookupError:
-        return False

@@ -1,0 +1,68 @@
+"""The FastAPI application: GraphQL at /graphql, liveness at /healthz, readiness at /readyz."""
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from strawberry.fastapi import GraphQLRouter
+
+from cellkg.settings import BROWSER_ASSETS, Settings, get_settings
+from api.context import API_KEY_HEADER, RequestContext
+from api.graph_store import GraphStore
+from api.schema import build_schema
+from api.writes import GraphWriter
+
+log = logging.getLogger("cellkg.api")
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    store, writer = GraphStore(settings), GraphWriter(settings)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI):
+        reason = await store.ready()  # warm the pool; a down Neo4j is reported, not fatal
+        if reason:
+            log.warning("Neo4j is not ready at start-up: %s", reason)
+        yield
+        await store.close()
+        writer.close()
+
+    async def context() -> RequestContext:
+        return RequestContext(settings, store, writer)
+
+    app = FastAPI(title="cellkg", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.store = store
+    router = GraphQLRouter(build_schema(settings), context_getter=context, allow_queries_via_get=False,
+                           graphql_ide="graphiql" if settings.api_graphiql else None)
+    app.include_router(router, prefix="/graphql")
+    if settings.api_cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=list(settings.api_cors_origins), allow_methods=["GET", "POST"],
+                           allow_headers=["Content-Type", API_KEY_HEADER])
+
+    # The Neo4j Browser (another origin, :7474) fetches our style and guide from here.
+    app.mount("/browser", StaticFiles(directory=BROWSER_ASSETS), name="browser")
+
+    @app.middleware("http")
+    async def browser_assets_cors(request, call_next):
+        response = await call_next(request)
+        if request.url.path.startswith("/browser/"):
+            response.headers["Access-Control-Allow-Origin"] = "*"
+        return response
+
+    @app.get("/healthz")
+    async def healthz() -> dict:
+        return {"status": "ok"}
+
+    @app.get("/readyz")
+    async def readyz() -> JSONResponse:
+        reason = await store.ready()
+        if reason:
+            return JSONResponse({"status": "unavailable", "reason": reason}, status_code=503)
+        return JSONResponse({"status": "ready"})
+
+    return app

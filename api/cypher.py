@@ -1,0 +1,185 @@
+"""Every Cypher statement the API runs, named by what it answers, all parameterised.
+
+Labels, relationship types, sort keys and the path length cannot be Cypher parameters; they
+are spliced in only from closed sets (cellkg.schema, api.relations, enums) or, for the hop
+count, a validated int. User text always travels as a parameter.
+"""
+from __future__ import annotations
+
+from cellkg.schema import RELATION_TYPES, check_label, check_relation_type
+from graph.ddl import FULLTEXT_INDEX
+from graph.statements import GRAPH_COUNTS
+from api.relations import RelationField
+
+_ENTITY_FIELDS = ".key, .name, .name_zh, .aliases, .type"
+_DOCUMENT_FIELDS = ".doc_id, .name, .title, .source, .lang, .chars, .media_type, .ingested_at, .extractor_version"
+_RELATION_FIELDS = ".key, .confidence, .evidence_count, .document_count, .negated"
+_EVIDENCE_FIELDS = (".key, .relation_key, .relation_type, .subject_key, .object_key, .sentence, .char_start, .char_end,"
+                    " .rule, .rule_version, .confidence, .negated, .hedged, .lang, .extracted_at")
+
+
+def _entity(var: str) -> str:
+    return f"{var} {{{_ENTITY_FIELDS}}}"
+
+
+def _document(var: str) -> str:
+    return f"{var} {{{_DOCUMENT_FIELDS}}}"
+
+
+def _evidence(var: str, doc: str) -> str:
+    return f"{var} {{{_EVIDENCE_FIELDS}, document: {_document(doc)}}}"
+
+
+def _relation(var: str, extra: str) -> str:
+    """A relationship as a map with its type and ``extra`` entries (e.g. its end nodes)."""
+    return f"{var} {{{_RELATION_FIELDS}, type: type({var}), {extra}}}"
+
+
+PING = "RETURN 1 AS ok"
+STATS = GRAPH_COUNTS
+
+ENTITIES_BY_KEY = f"UNWIND $keys AS k MATCH (n:Entity {{key: k}}) RETURN k, {_entity('n')} AS value"
+
+DOCUMENTS_BY_ID = f"UNWIND $keys AS k MATCH (d:Document {{doc_id: k}}) RETURN k, {_document('d')} AS value"
+
+# $keys relation keys, $first evidence per relation
+EVIDENCE_FOR_RELATIONS = f"""
+UNWIND $keys AS k
+CALL (k) {{
+  MATCH (ev:Evidence {{relation_key: k}})<-[:ASSERTS]-(d:Document)
+  RETURN ev, d ORDER BY ev.confidence DESC, ev.key LIMIT $first
+}}
+RETURN k, collect({_evidence('ev', 'd')}) AS value
+"""
+
+# $keys doc ids, $first evidence per document
+EVIDENCE_OF_DOCUMENTS = f"""
+UNWIND $keys AS k
+MATCH (d:Document {{doc_id: k}})
+CALL (d) {{
+  MATCH (d)-[:ASSERTS]->(ev:Evidence)
+  RETURN ev ORDER BY ev.char_start, ev.key LIMIT $first
+}}
+RETURN k, collect({_evidence('ev', 'd')}) AS value
+"""
+
+# $keys doc ids, $first relations per document: the claims its evidence supports
+CLAIMS_OF_DOCUMENTS = f"""
+UNWIND $keys AS k
+MATCH (d:Document {{doc_id: k}})
+CALL (d) {{
+  MATCH (d)-[:ASSERTS]->(ev:Evidence)
+  WITH DISTINCT ev.relation_key AS rk, ev.subject_key AS s, ev.object_key AS o
+  MATCH (a:Entity {{key: s}})-[r]->(b:Entity {{key: o}}) WHERE r.key = rk
+  RETURN r, a, b ORDER BY r.confidence DESC, r.key LIMIT $first
+}}
+RETURN k, collect({_relation('r', 'subject: ' + _entity('a') + ', object: ' + _entity('b'))}) AS value
+"""
+
+# $keys doc ids, $first mentioned entities per document
+MENTIONS_OF_DOCUMENTS = f"""
+UNWIND $keys AS k
+MATCH (d:Document {{doc_id: k}})
+CALL (d) {{
+  MATCH (d)-[m:MENTIONS]->(n:Entity)
+  RETURN m, n ORDER BY m.starts[0], n.key LIMIT $first
+}}
+RETURN k, collect({{count: m.count, starts: m.starts, ends: m.ends, entity: {_entity('n')}}}) AS value
+"""
+
+# $keys entity keys, $first documents per entity (newest first)
+DOCUMENTS_MENTIONING = f"""
+UNWIND $keys AS k
+MATCH (n:Entity {{key: k}})
+CALL (n) {{
+  MATCH (d:Document)-[:MENTIONS]->(n)
+  RETURN d ORDER BY d.ingested_at DESC, d.doc_id LIMIT $first
+}}
+RETURN k, collect({_document('d')}) AS value
+"""
+
+# $query (escaped Lucene), $limit hits read from the index, $types, $first
+SEARCH = f"""
+CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $query, {{limit: $limit}}) YIELD node, score
+WHERE node.type IN $types
+RETURN {_entity('node')} AS node, score ORDER BY score DESC, node.key LIMIT $first
+"""
+
+_ARROWS = {"out": ("-", "->"), "in": ("<-", "-"), "both": ("-", "-")}
+
+
+def related_entities(field: RelationField) -> str:
+    """$keys owner keys, $first, $min_confidence, $include_negated: each owner's edges of one kind."""
+    left, right = _ARROWS[field.direction]
+    rel_type, label = check_relation_type(field.rel_type), check_label(field.node_type)
+    return f"""
+UNWIND $keys AS k
+MATCH (a:Entity {{key: k}})
+CALL (a) {{
+  MATCH (a){left}[r:{rel_type}]{right}(b:{label})
+  WHERE r.confidence >= $min_confidence AND ($include_negated OR NOT r.negated)
+  RETURN r, b ORDER BY r.confidence DESC, b.key LIMIT $first
+}}
+RETURN k, collect({_relation('r', 'node: ' + _entity('b'))}) AS value
+"""
+
+
+def shortest_path(max_hops: int) -> str:
+    """$from, $to: the shortest chain of entity relations, at most ``max_hops`` long; negated relations
+    (every piece of evidence denies them) do not connect anything."""
+    hops = int(max_hops)  # a literal in Cypher: variable-length bounds cannot be parameters
+    types = "|".join(check_relation_type(t) for t in RELATION_TYPES)
+    return f"""
+MATCH (a:Entity {{key: $from}}), (b:Entity {{key: $to}})
+MATCH p = shortestPath((a)-[:{types}*..{hops}]-(b))
+WHERE all(r IN relationships(p) WHERE NOT r.negated)
+RETURN [n IN nodes(p) | {_entity('n')}] AS nodes,
+       [r IN relationships(p) | {_relation('r', 'subject_key: startNode(r).key, object_key: endNode(r).key')}] AS relations
+"""
+
+
+def page(match: str, where: list[str], order: str, projection: str, with_total: bool) -> str:
+    """One page of a filtered list ($skip, $limit) and, only when asked, the full count."""
+    condition = " AND ".join(where) or "true"
+    rows = f"CALL () {{ {match} WHERE {condition} WITH n ORDER BY {order} SKIP $skip LIMIT $limit RETURN collect({projection}) AS nodes }}"
+    if not with_total:
+        return f"{rows} RETURN nodes, null AS total"
+    total = f"CALL () {{ {match} WHERE {condition} RETURN count(n) AS total }}"
+    return f"{total} {rows} RETURN nodes, total"
+
+
+def entity_page(entity_type: str, where: list[str], order: str, with_total: bool) -> str:
+    return page(f"MATCH (n:{check_label(entity_type)})", where, order, _entity("n"), with_total)
+
+
+def document_page(where: list[str], order: str, with_total: bool) -> str:
+    return page("MATCH (n:Document)", where, order, _document("n"), with_total)
+
+
+# -- predicates for list filters: ``n`` is the listed node, values arrive as $parameters --
+
+def alias_predicate(operator: str, param: str) -> str:
+    """Name or any alias (aliases hold the name), case-insensitive; operator from a closed set."""
+    op = {"equals": "=", "contains": "CONTAINS", "starts_with": "STARTS WITH"}[operator]
+    return f"any(a IN n.aliases WHERE toLower(a) {op} ${param})"
+
+
+def mentioned_in_language(param: str) -> str:
+    return f"EXISTS {{ MATCH (d:Document)-[:MENTIONS]->(n) WHERE d.lang = ${param} }}"
+
+
+def related_to(field: RelationField, id_param: str | None, name_param: str | None) -> str:
+    """The listed entity has a (non-negated) edge of ``field``'s kind to an entity with that key and/or name."""
+    left, right = _ARROWS[field.direction]
+    rel_type, label = check_relation_type(field.rel_type), check_label(field.node_type)
+    tests = ["NOT r.negated"] + ([f"m.key = ${id_param}"] if id_param else []) + (
+        [f"any(a IN m.aliases WHERE toLower(a) = ${name_param})"] if name_param else [])
+    return f"EXISTS {{ MATCH (n){left}[r:{rel_type}]{right}(m:{label}) WHERE {' AND '.join(tests)} }}"
+
+
+def document_field_equals(prop: str, param: str) -> str:
+    allowed = {"lang", "source", "name"}
+    if prop not in allowed:
+        raise ValueError(f"unknown document property {prop!r}")
+    return f"n.{prop} = ${param}"
+

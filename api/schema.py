@@ -1,0 +1,27 @@
+"""The strawberry schema with the safety limits from settings."""
+from __future__ import annotations
+
+from functools import partial
+
+import strawberry
+from strawberry.extensions import (DisableIntrospection, MaskErrors, MaxAliasesLimiter, MaxTokensLimiter,
+                                   QueryDepthLimiter)
+
+from cellkg.settings import Settings
+from api.errors import MASKED_MESSAGE, should_mask
+from api.mutation import Mutation
+from api.query import Query
+from api.types.entities import ENTITY_CLASSES
+
+
+def build_schema(settings: Settings) -> strawberry.Schema:
+    extensions = [  # factories: strawberry builds fresh extension instances per request
+        partial(MaxTokensLimiter, max_token_count=settings.api_max_tokens),
+        partial(QueryDepthLimiter, max_depth=settings.api_max_depth),
+        partial(MaxAliasesLimiter, max_alias_count=settings.api_max_aliases),
+        partial(MaskErrors, should_mask_error=should_mask, error_message=MASKED_MESSAGE),
+    ]
+    if not settings.api_introspection:
+        extensions.append(DisableIntrospection)
+    return strawberry.Schema(query=Query, mutation=Mutation, types=list(ENTITY_CLASSES.values()),
+                             extensions=extensions)

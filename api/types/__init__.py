@@ -1,0 +1,1 @@
+"""GraphQL output and input types (output types never double as inputs)."""

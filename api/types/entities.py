@@ -1,0 +1,95 @@
+"""The six entity types behind one ``Entity`` interface, with relation fields both ways.
+
+Each relation field follows one row of api.relations.RELATION_FIELDS and resolves through a
+per-request DataLoader keyed by the owner's key, so a list of N entities costs one round trip
+per relation field.
+"""
+from __future__ import annotations
+
+import strawberry
+from strawberry import Info
+
+from api import cypher as cy
+from api.limits import page_size
+from api.relations import relation_field
+from api.types.enums import EntityType
+from api.types.provenance import Document, RelationEdge
+
+
+def relation(owner: str, name: str, description: str):
+    """A field listing ``owner``'s edges of the kind ``api.relations`` declares for ``name``."""
+    field = relation_field(owner, name)
+    statement = cy.related_entities(field)
+
+    async def resolve(root: Entity, info: Info, first: int = 20, min_confidence: float = 0.0,
+                      include_negated: bool = False):
+        rows = await info.context.loaders.load(statement, root.id, first=page_size(info, first),
+                                               min_confidence=min_confidence, include_negated=include_negated)
+        return [RelationEdge.from_row(r) for r in rows or []]
+
+    return strawberry.field(resolver=resolve, description=(
+        f"{description} ({field.rel_type}, most confident first; negated relations only with includeNegated)."))
+
+
+@strawberry.interface(description="Anything the graph names: its key, names in English and Chinese, and sources.")
+class Entity:
+    id: strawberry.ID = strawberry.field(description="The entity key, e.g. 'Target:cd19'.")
+    name: str = strawberry.field(description="Canonical English name.")
+    name_zh: str | None = strawberry.field(description="First Chinese alias, if any.")
+    aliases: list[str] = strawberry.field(description="Every surface form seen, English and Chinese.")
+    type: EntityType
+
+    @strawberry.field(description="Documents that mention the entity, newest first.")
+    async def documents(self, info: Info, first: int = 10) -> list[Document]:
+        rows = await info.context.loaders.load(cy.DOCUMENTS_MENTIONING, self.id, first=page_size(info, first))
+        return [Document.from_row(r) for r in rows or []]
+
+
+@strawberry.type
+class Researcher(Entity):
+    institutions: list[RelationEdge[Institution]] = relation("Researcher", "institutions", "Affiliations")
+    therapies: list[RelationEdge[Therapy]] = relation("Researcher", "therapies", "Therapies developed")
+
+
+@strawberry.type
+class Institution(Entity):
+    researchers: list[RelationEdge[Researcher]] = relation("Institution", "researchers", "Affiliated researchers")
+    therapies: list[RelationEdge[Therapy]] = relation("Institution", "therapies", "Therapies developed")
+    trials: list[RelationEdge[Trial]] = relation("Institution", "trials", "Trials conducted here")
+    collaborators: list[RelationEdge[Institution]] = relation("Institution", "collaborators", "Collaborating institutions")
+
+
+@strawberry.type
+class Therapy(Entity):
+    developed_by: list[RelationEdge[Entity]] = relation("Therapy", "developed_by", "Researchers and institutions developing it")
+    targets: list[RelationEdge[Target]] = relation("Therapy", "targets", "Targets")
+    diseases: list[RelationEdge[Disease]] = relation("Therapy", "diseases", "Diseases treated")
+    trials: list[RelationEdge[Trial]] = relation("Therapy", "trials", "Trials testing it")
+
+
+@strawberry.type
+class Target(Entity):
+    therapies: list[RelationEdge[Therapy]] = relation("Target", "therapies", "Therapies targeting it")
+
+
+@strawberry.type
+class Disease(Entity):
+    treated_by: list[RelationEdge[Therapy]] = relation("Disease", "treated_by", "Therapies treating it")
+    studied_in: list[RelationEdge[Trial]] = relation("Disease", "studied_in", "Trials studying it")
+
+
+@strawberry.type
+class Trial(Entity):
+    tested_therapies: list[RelationEdge[Therapy]] = relation("Trial", "tested_therapies", "Therapies tested")
+    conducted_at: list[RelationEdge[Institution]] = relation("Trial", "conducted_at", "Sites")
+    studies: list[RelationEdge[Disease]] = relation("Trial", "studies", "Diseases studied")
+
+
+ENTITY_CLASSES: dict[str, type[Entity]] = {
+    cls.__name__: cls for cls in (Researcher, Institution, Therapy, Target, Disease, Trial)}
+
+
+def entity_from_row(row: dict) -> Entity:
+    cls = ENTITY_CLASSES[row["type"]]
+    return cls(id=row["key"], name=row["name"], name_zh=row.get("name_zh"), aliases=row.get("aliases") or [],
+               type=EntityType(row["type"]))

@@ -1,0 +1,32 @@
+"""Enums built from cellkg.schema's closed sets, so the API cannot drift from the graph model."""
+from __future__ import annotations
+
+from enum import Enum
+
+import strawberry
+
+from cellkg.schema import ENTITY_TYPES, RELATION_TYPES
+
+EntityType = strawberry.enum(Enum("EntityType", {t.upper(): t for t in ENTITY_TYPES}),
+                             description="The label of an entity node.")
+RelationType = strawberry.enum(Enum("RelationType", {t: t for t in RELATION_TYPES}),
+                               description="A relationship type between entities (docs/graph-model.md).")
+
+
+@strawberry.enum(description="Language of a document.")
+class Language(Enum):
+    EN = "en"
+    ZH = "zh"
+
+
+@strawberry.enum
+class SortDirection(Enum):
+    ASC = "ASC"
+    DESC = "DESC"
+
+
+@strawberry.enum(description="What entity lists can be sorted by.")
+class EntitySortField(Enum):
+    NAME = "NAME"
+    ID = "ID"
+    DOCUMENT_COUNT = "DOCUMENT_COUNT"

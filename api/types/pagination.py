@@ -1,0 +1,127 @@
+"""Relay cursor connections over offset windows.
+
+A cursor is the opaque, base64-encoded position of an item in the sorted list. Offsets keep
+``first/after`` and ``last/before`` simple and exact; the page size is capped, and the count
+is only computed when the client selects ``totalCount`` (or asks for ``last`` without
+``before``, which needs the end of the list).
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+import strawberry
+from strawberry import Info
+from strawberry.types.nodes import SelectedField
+
+from api.errors import UserError
+from api.limits import page_size
+
+T = TypeVar("T")
+_PREFIX = "cellkg:"
+DEFAULT_PAGE_SIZE = 20
+
+
+def encode_cursor(position: int) -> str:
+    return base64.urlsafe_b64encode(f"{_PREFIX}{position}".encode()).decode()
+
+
+def decode_cursor(cursor: str) -> int:
+    try:
+        text = base64.urlsafe_b64decode(cursor.encode("ascii")).decode()
+        if text.startswith(_PREFIX) and text[len(_PREFIX):].isdigit():
+            return int(text[len(_PREFIX):])
+    except (binascii.Error, UnicodeError, ValueError):
+        pass
+    raise UserError("invalid cursor: pass a cursor this API returned")
+
+
+@strawberry.type
+class PageInfo:
+    has_next_page: bool
+    has_previous_page: bool
+    start_cursor: str | None
+    end_cursor: str | None
+
+
+@strawberry.type
+class Edge(Generic[T]):
+    cursor: str
+    node: T
+
+
+@strawberry.type(description="A page of a sorted list; totalCount is only computed when selected.")
+class Connection(Generic[T]):
+    edges: list[Edge[T]]
+    page_info: PageInfo
+    total_count: int | None = strawberry.field(description="Items matching the filter (null unless selected).")
+
+    @classmethod
+    def build(cls, nodes: list, window: "Window", total: int | None) -> "Connection":
+        shown = nodes[:window.size]
+        edges = [Edge(cursor=encode_cursor(window.skip + i), node=n) for i, n in enumerate(shown)]
+        more_after = len(nodes) > window.size if window.forward else window.end is not None and (
+            total is None or window.end < total)
+        info = PageInfo(has_next_page=more_after, has_previous_page=window.skip > 0,
+                        start_cursor=edges[0].cursor if edges else None, end_cursor=edges[-1].cursor if edges else None)
+        return cls(edges=edges, page_info=info, total_count=total)
+
+
+@dataclass(frozen=True)
+class Window:
+    skip: int
+    size: int  # items on the page
+    forward: bool  # first/after: fetch one more to learn whether a next page exists
+    end: int | None  # exclusive end position from ``before`` (or the total when paging back)
+
+    @property
+    def fetch(self) -> int:
+        return self.size + 1 if self.forward else self.size
+
+
+@dataclass(frozen=True)
+class PageArgs:
+    first: int | None
+    after: str | None
+    last: int | None
+    before: str | None
+
+    def validate(self, info: Info) -> "PageArgs":
+        if self.first is not None and self.last is not None:
+            raise UserError("pass either 'first' or 'last', not both")
+        page_size(info, self.first, "first")
+        page_size(info, self.last, "last")
+        return self
+
+    @property
+    def needs_total(self) -> bool:
+        return self.last is not None and self.before is None
+
+    def window(self, total: int | None) -> Window:
+        start = decode_cursor(self.after) + 1 if self.after is not None else 0
+        end = decode_cursor(self.before) if self.before is not None else None
+        if self.last is None:
+            size = DEFAULT_PAGE_SIZE if self.first is None else self.first
+            if end is not None:
+                size = max(0, min(size, end - start))
+                return Window(skip=start, size=size, forward=False, end=end)
+            return Window(skip=start, size=size, forward=True, end=None)
+        end = total if end is None else end
+        skip = max(start, end - self.last)
+        return Window(skip=skip, size=max(0, end - skip), forward=False, end=end)
+
+
+def wants_total(info: Info) -> bool:
+    """True when the client selected ``totalCount`` on this connection (fragments included)."""
+    return any(_selects(field, "totalCount") for field in info.selected_fields)
+
+
+def _selects(node, name: str) -> bool:
+    for selection in node.selections:
+        if isinstance(selection, SelectedField) and selection.name == name:
+            return True
+        if not isinstance(selection, SelectedField) and _selects(selection, name):  # a fragment
+            return True
+    return False

@@ -1,0 +1,167 @@
+"""Where claims come from: documents, the evidence they assert, and the relations it supports.
+
+Objects are built from the maps the Cypher in api.cypher returns; nested lists are fetched by
+the request's DataLoaders, so a page of N items costs one round trip per field, not N.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Generic, TypeVar
+
+import strawberry
+from strawberry import Info
+
+from api import cypher as cy
+from api.limits import page_size
+from api.types.enums import Language, RelationType
+
+if TYPE_CHECKING:
+    from api.types.entities import Entity
+
+N = TypeVar("N")
+LazyEntity = Annotated["Entity", strawberry.lazy("api.types.entities")]
+
+
+def _entity(row: dict):
+    from api.types.entities import entity_from_row  # entities import this module
+
+    return entity_from_row(row)
+
+
+def language_of(row: dict) -> Language | None:
+    return Language(row["lang"]) if row.get("lang") in ("en", "zh") else None
+
+
+@strawberry.type(description="A character span [start, end) in a document's text.")
+class Span:
+    start: int
+    end: int
+
+
+@strawberry.type(description="An ingested document (one version of a source).")
+class Document:
+    id: strawberry.ID
+    name: str
+    title: str | None
+    source: str
+    language: Language | None
+    chars: int | None
+    media_type: str | None
+    ingested_at: str | None
+    extractor_version: str | None
+
+    @classmethod
+    def from_row(cls, row: dict) -> "Document":
+        return cls(id=row["doc_id"], name=row["name"], title=row.get("title"), source=row["source"],
+                   language=language_of(row), chars=row.get("chars"), media_type=row.get("media_type"), ingested_at=row.get("ingested_at"),
+                   extractor_version=row.get("extractor_version"))
+
+    @strawberry.field(description="Every piece of evidence the document asserts, in text order.")
+    async def evidence(self, info: Info, first: int = 20) -> list[Evidence]:
+        rows = await info.context.loaders.load(cy.EVIDENCE_OF_DOCUMENTS, self.id, first=page_size(info, first))
+        return [Evidence.from_row(r) for r in rows or []]
+
+    @strawberry.field(description="The relations its evidence supports (their aggregate over all documents).")
+    async def claims(self, info: Info, first: int = 20) -> list[Relation]:
+        rows = await info.context.loaders.load(cy.CLAIMS_OF_DOCUMENTS, self.id, first=page_size(info, first))
+        return [Relation.from_row(r, _entity(r["subject"]), _entity(r["object"])) for r in rows or []]
+
+    @strawberry.field(description="The entities the document names, with where.")
+    async def mentions(self, info: Info, first: int = 50) -> list[Mention]:
+        rows = await info.context.loaders.load(cy.MENTIONS_OF_DOCUMENTS, self.id, first=page_size(info, first))
+        return [Mention(entity=_entity(r["entity"]), count=r["count"],
+                        spans=[Span(start=s, end=e) for s, e in zip(r["starts"], r["ends"])]) for r in rows or []]
+
+
+@strawberry.type(description="An entity named in a document, at these spans.")
+class Mention:
+    entity: LazyEntity
+    count: int
+    spans: list[Span]
+
+
+@strawberry.type(description="One sentence of one document stating (or denying) a relation.")
+class Evidence:
+    id: strawberry.ID
+    relation_id: strawberry.ID
+    relation_type: RelationType
+    subject_id: strawberry.ID
+    object_id: strawberry.ID
+    sentence: str
+    span: Span
+    rule: str
+    rule_version: str
+    confidence: float
+    negated: bool
+    hedged: bool
+    language: Language | None
+    extracted_at: str | None
+    document: Document
+
+    @classmethod
+    def from_row(cls, row: dict) -> "Evidence":
+        return cls(id=row["key"], relation_id=row["relation_key"], relation_type=RelationType(row["relation_type"]),
+                   subject_id=row["subject_key"], object_id=row["object_key"], sentence=row["sentence"],
+                   span=Span(start=row["char_start"], end=row["char_end"]), rule=row["rule"],
+                   rule_version=row["rule_version"], confidence=row["confidence"], negated=bool(row["negated"]),
+                   hedged=bool(row["hedged"]), language=language_of(row),
+                   extracted_at=row.get("extracted_at"), document=Document.from_row(row["document"]))
+
+    @strawberry.field
+    async def subject(self, info: Info) -> LazyEntity | None:
+        row = await info.context.loaders.load(cy.ENTITIES_BY_KEY, self.subject_id)
+        return _entity(row) if row else None
+
+    @strawberry.field(name="object")
+    async def object_(self, info: Info) -> LazyEntity | None:
+        row = await info.context.loaders.load(cy.ENTITIES_BY_KEY, self.object_id)
+        return _entity(row) if row else None
+
+
+async def _evidence_of(info: Info, relation_id: str, first: int) -> list[Evidence]:
+    rows = await info.context.loaders.load(cy.EVIDENCE_FOR_RELATIONS, relation_id, first=page_size(info, first))
+    return [Evidence.from_row(r) for r in rows or []]
+
+
+@strawberry.type(description="Aggregate figures of one relation over all its evidence.")
+class RelationFigures:
+    confidence: float = strawberry.field(description="Noisy-OR of the non-negated evidence's confidence.")
+    evidence_count: int
+    document_count: int
+    negated: bool = strawberry.field(description="True when every piece of evidence is negated.")
+
+
+@strawberry.type(description="A relation between two entities (a claim), with its evidence.")
+class Relation(RelationFigures):
+    id: strawberry.ID
+    type: RelationType
+    subject: LazyEntity
+    object: LazyEntity
+
+    @classmethod
+    def from_row(cls, row: dict, subject, object_) -> "Relation":
+        return cls(id=row["key"], type=RelationType(row["type"]), subject=subject, object=object_,
+                   **_figures(row))
+
+    @strawberry.field(description="Its evidence, most confident first.")
+    async def evidence(self, info: Info, first: int = 10) -> list[Evidence]:
+        return await _evidence_of(info, self.id, first)
+
+
+@strawberry.type(description="An entity reached over one relation, with the relation's figures and evidence.")
+class RelationEdge(RelationFigures, Generic[N]):
+    node: N
+    relation_id: strawberry.ID
+    type: RelationType
+
+    @classmethod
+    def from_row(cls, row: dict) -> "RelationEdge":
+        return cls(node=_entity(row["node"]), relation_id=row["key"], type=RelationType(row["type"]), **_figures(row))
+
+    @strawberry.field(description="Its evidence, most confident first.")
+    async def evidence(self, info: Info, first: int = 10) -> list[Evidence]:
+        return await _evidence_of(info, self.relation_id, first)
+
+
+def _figures(row: dict) -> dict:
+    return {"confidence": row["confidence"] or 0.0, "evidence_count": row["evidence_count"] or 0,
+            "document_count": row["document_count"] or 0, "negated": bool(row["negated"])}
