@@ -47,5 +47,5 @@ def team_phrases(sentence: str, lang: str) -> list[str]:
 
 
 def therapy_anaphor(sentence: str) -> bool:
-    return bool(cue(THERAPY_ANAPHORA_ZH, "zh").search(sentence) or cue(THERAPY_ANAPHORA_EN).match(sentence)
-                or cue(TEAM_ZH, "zh").search(sentence))
+    return bool(cue(THERAPY_ANAPHORA_ZH, "zh").search(sentence) or cue(THERAPY_ANAPHORA_EN).search(sentence)
+                or re.match(r"(?:It|They)\b", sentence) or cue(TEAM_ZH, "zh").search(sentence))

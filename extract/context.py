@@ -38,4 +38,5 @@ class DocContext:
     def focus_therapy(self) -> str | None:
         """The most mentioned specific (non-modality) therapy of the document."""
         counts = Counter(m.entity_key for m in self.mentions if m.type == "Therapy" and not self.is_modality(m))
-        return counts.most_common(1)[0][0] if counts else None
+        named = {m.entity_key for m in self.mentions if m.rule == "any.ther.code" or "product" in m.flags}
+        return max(counts, key=lambda key: (counts[key], key in named), default=None)

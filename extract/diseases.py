@@ -1,5 +1,5 @@
 """Disease mentions: lexicon hits widened over relapsed/refractory/advanced/stage qualifiers, which stay
-aliases of the base disease (难治性B细胞淋巴瘤 → B-cell lymphoma)."""
+aliases of the base disease (复发性套细胞淋巴瘤 → mantle cell lymphoma)."""
 from __future__ import annotations
 
 import re
@@ -9,7 +9,7 @@ from extract.candidates import Candidate
 
 _QUALIFIER_EN = re.compile(r"(?:(?:relapsed\s*(?:/|or|and)\s*refractory|refractory\s*(?:/|or|and)\s*relapsed|R/R|r/r|"
                            r"relapsed|refractory|advanced(?:-stage)?|metastatic|late-stage|stage\s+(?:I{1,3}V?|IV|[1-4])[ABC]?|"
-                           r"recurrent)\s+)+$")
+                           r"recurrent|steroid-(?:refractory|resistant)|acute|chronic|severe|high-risk|newly\s+diagnosed)\s+)+$")
 _QUALIFIER_ZH = re.compile(r"(?:复发/难治性?|复发难治性?|难治/复发性?|难治性|复发性|晚期|转移性|进展期)+$")
 
 

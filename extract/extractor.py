@@ -8,6 +8,7 @@ from extract.reader import detect_language, first_line
 from extract.resolve import EntityDraft
 
 KEEP_ONLY_WHEN_RELATED = "generic"
+RELATED_ONLY_TYPES = ("Target",)  # a symbol nothing targets is a marker, a drug or a passing mention
 
 
 def extract_text(text: str, *, name: str = "doc", source: str = "", lang: str | None = None) -> ExtractionResult:
@@ -21,7 +22,8 @@ def extract_document(record: DocumentRecord) -> ExtractionResult:
     collector = state["relations"]
     relations = collector.relations()
     related = {r.source_key for r in relations} | {r.target_key for r in relations}
-    drafts = [d for d in state["entities"].values() if KEEP_ONLY_WHEN_RELATED not in d.flags or d.key in related]
+    drafts = [d for d in state["entities"].values()
+              if d.key in related or (KEEP_ONLY_WHEN_RELATED not in d.flags and d.type not in RELATED_ONLY_TYPES)]
     dropped_generic = len(state["entities"]) - len(drafts)
     return ExtractionResult(
         document=record,

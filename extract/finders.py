@@ -1,6 +1,8 @@
 """Run every finder over the content sentences and return raw candidates (before selection)."""
 from __future__ import annotations
 
+import re
+
 from extract.candidates import Candidate, make_candidate
 from extract.config import confidence
 from extract.diseases import widen_qualified
@@ -12,6 +14,11 @@ from extract.sentences import Sentence
 from extract.therapies import find_therapies
 from extract.triggers import THERAPY_CUE, cue
 from extract.trials import find_trials
+
+
+_NOT_DISEASE_USE = re.compile(r"\s?(?:细胞|微环境|抗原|组织|生长|作用|模型|cells?\b|cell\s+lines?|microenvironment|antigens?|"
+                              r"tissues?|-infiltrating|growth|types?\b|models?\b)", re.I)
+_ANTI = re.compile(r"(?:抗|anti-?)$", re.I)
 
 
 def find_candidates(text: str, sentences: list[Sentence]) -> list[Candidate]:
@@ -36,6 +43,9 @@ def lexicon_candidates(text: str, sentence: Sentence) -> list[Candidate]:
                                    confidence(rule), name=entry.name, key=entry.key, flags=entry.flags,
                                    aliases=entry.aliases)
         if entry.type == "Target" and is_marker_use(text, candidate):
+            continue
+        if entry.type == "Disease" and "generic" in entry.flags and (
+                _NOT_DISEASE_USE.match(text, candidate.end) or _ANTI.search(text, 0, candidate.start)):
             continue
         found.append(widen_qualified(text, candidate) if entry.type == "Disease" else candidate)
     return found

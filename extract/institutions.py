@@ -3,7 +3,7 @@
 English: capitalised word runs ending in a head (University, Hospital, Institute, Center,
 Therapeutics, Inc. …) with "of/for …" tails; "X Affiliated Hospital, Y University School of
 Medicine" is one name; "<unit> of (the) <top-level org>" and comma chains in affiliation lines
-("Department of …, the First Medical Center, Chinese PLA General Hospital") yield the unit with
+("Department of Oncology, the Second Clinical Campus, Eastbay General Hospital") yield the unit with
 its parent as a separate, nested Institution. Chinese: character runs ending in 大学/医院/研究院/
 研究所/中心/公司/学会 … bounded by function characters, adjacent segments merged.
 """
@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import re
 
+from dataclasses import replace
+
 from extract.candidates import Candidate, make_candidate
 from extract.config import confidence
+from extract.triggers import ROLES_ZH
 
-_WORD = r"(?:[A-Z][A-Za-z0-9.&-]*|[A-Z]{2,})"
+_WORD = r"(?:[A-Z][A-Za-z0-9.&'’-]*|[A-Z]{2,})"
 _HEAD = (r"University|Hospital|Academy|College|Clinic|Administration|Agency|Ministry|Commission|Society|Association|"
          r"Therapeutics|Biotherapeutics|Biotech|Biotechnology|Biotechnologies|Biosciences|Bio|Pharmaceuticals?|Pharma|"
          r"Inc\.?|Ltd\.?|Corporation|Corp\.|Company|Institutes?|Institutet|Center|Centre|Laboratory|Laboratories|"
@@ -62,6 +65,8 @@ def _trimmed(segment: str, s: int, e: int) -> tuple[int, int]:
     s = s + noise.end() if noise else s
     if segment[s:e].endswith(".") and not _KEEP_DOT.search(segment[s:e]):
         e -= 1
+    if segment[s:e].endswith(("'s", "’s")):  # "the Ministry of Health’s plan"
+        e -= 2
     return s, e
 
 
@@ -113,8 +118,10 @@ def _unit_parent(text: str, s: int, e: int) -> list[Candidate]:
 _ZH_HEAD = re.compile(r"大学|医学院|医院|研究院|研究所|科学院|实验室|中心|学会|协会|委员会|管理局|卫健委|药监局|集团|药业|"
                       r"公司|生物(?=公司|有限|股份|集团|[(（])")
 _ZH_HEAD_END = re.compile(r"(?:大学|医学院|医院|研究院|研究所|科学院|实验室|中心|学会|协会|委员会|公司|集团)$")
-_ZH_STOP = set("的在于是由对将被向从了已等多家个其该这此年月日为以、，,。:：;；“”\"《》()（） ")
+_ZH_STOP = set("的在于是由对将被向从了已等多家个其该这此年月日为以、，,。:：;；“”\"《》()（） "
+               "后就获得运回送往到至并还也均都让给经入")  # verbs and adverbs never inside an organisation name
 _ZH_JOINERS = set("与和及、")
+_DEPT_WORD = re.compile(r"血液|肿瘤|内科|外科|儿科|妇科|风湿|免疫|肾|心|神经|呼吸|消化|感染|皮肤|眼|骨|病理|检验|输血|移植|放疗|放射|麻醉|急诊|重症")
 _ZH_GENERIC = ("国内", "三甲", "相关", "其他", "各大", "多家", "知名", "顶级", "该", "本", "我")
 
 
@@ -130,11 +137,35 @@ def find_institutions_zh(text: str, start: int, end: int) -> list[Candidate]:
         modifier = segment[left:head.start()]
         if len(modifier) < 2 or modifier.startswith(_ZH_GENERIC):
             continue
-        if found and not joined and left == found[-1].end - start:  # 中国科学院 + 动物研究所: one name
+        if found and not joined and left == found[-1].end - start:  # 某某大学 + 医学院: one name
             left = found.pop().start - start
         found.append(make_candidate(text, "Institution", start + left, start + head.end(), "zh.inst.head",
                                     confidence("zh.inst.head")))
         last_end = head.end()
+    return found + _zh_departments(text, start, end, found)
+
+
+_ZH_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:内科|外科|科)(?![学技研普室])")
+_ZH_DEPT_ROLE = re.compile(rf"(?:{ROLES_ZH})")
+
+
+def _zh_departments(text: str, start: int, end: int, orgs: list[Candidate]) -> list[Candidate]:
+    """"某某医院血液科" (a unit with its hospital nested) and a bare "血液内科" before a role word or after 该院."""
+    found = []
+    for org in orgs:
+        match = _ZH_DEPARTMENT.match(text, org.end, end)
+        if match and org.text.endswith("医院"):
+            found.append(make_candidate(text, "Institution", org.start, match.end(), "zh.inst.department",
+                                        confidence("zh.inst.department")))
+            found.append(replace(org, flags=org.flags | {"nested"}))
+    for match in _ZH_DEPARTMENT.finditer(text, start, end):
+        word = _DEPT_WORD.search(text, match.start(), match.end())
+        if not word:
+            continue
+        s = word.start()
+        if _ZH_DEPT_ROLE.match(text, match.end()) or text[max(start, s - 2):s] in ("该院", "本院"):
+            found.append(make_candidate(text, "Institution", s, match.end(), "zh.inst.department",
+                                        confidence("zh.inst.department")))
     return found
 
 

@@ -72,9 +72,6 @@ def load_entries() -> tuple[LexEntry, ...]:
     return tuple(entries)
 
 
-def lexicon_versions() -> dict[str, str]:
-    return {name: read_tsv(LEXICON_DIR / name)[0] for name in LEXICON_FILES.values()}
-
 
 def is_case_sensitive(alias: str) -> bool:
     return len(alias) <= 6 and not any(c.islower() for c in alias)
@@ -108,13 +105,26 @@ def fold_case(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+_WORD_ALIASES = frozenset({"all", "met", "can", "aim", "set", "act", "its", "may", "art", "kit", "era", "hit", "ran"})
+_CAPS_WORD = re.compile(r"[A-Z]{2,}")
+
+
+def _shouted_word(text: str, start: int, end: int, alias: str) -> bool:
+    """"ALL" or "MET" inside an upper-case heading ("ALL PATIENTS RESPONDED") is the English word."""
+    if alias.lower() not in _WORD_ALIASES:
+        return False
+    before = text[max(0, start - 16):start].split()
+    after = text[end:end + 16].split()
+    return any(_CAPS_WORD.fullmatch(w.strip(".,:;!?")) for w in before[-1:] + after[:1])
+
+
 def find_lexicon_matches(text: str) -> list[tuple[int, int, LexEntry]]:
     """Every (start, end, entry) whose alias occurs in ``text`` with valid case and boundaries."""
     matches = []
     for end_index, payload in automaton().iter(fold_case(text)):
         for entry, alias in payload:
             start, end = end_index - len(alias) + 1, end_index + 1
-            if is_case_sensitive(alias) and text[start:end] != alias:
+            if is_case_sensitive(alias) and (text[start:end] != alias or _shouted_word(text, start, end, alias)):
                 continue
             if _bounded(text, start, end):
                 matches.append((start, end, entry))

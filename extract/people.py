@@ -1,10 +1,10 @@
 """Researchers found by patterns, never by lists of people.
 
-English: titles ("Professor HUANG He", "Prof.HUANG", "Dr. Jane Doe"), role appositions
-("Yang Guoshan, chief physician"), author lists with footnote numbers ("CAO Tengyu1,2"), and
+English: titles ("Professor ZHAO Lei", "Prof.ZHAO", "Dr. Jane Doe"), role appositions
+("Li Wenjie, chief physician"), author lists with footnote numbers ("QIN Haoyu1,2", "Anna M. Berg3"), and
 romanised Chinese names (pinyin surname + given name that parses into syllables).
 Chinese: a surname from the table plus one or two characters next to a role word
-("李华教授", "首席科学家李华"), or a Latin name after a role word ("主席John Smith").
+("周明教授", "首席科学家周明"), or a Latin name after a role word ("会长Anna Berg").
 """
 from __future__ import annotations
 
@@ -23,7 +23,14 @@ _APPOSITION = re.compile(rf"(?<![A-Za-z])({_CAP}(?:[ \u00a0]{_CAP}){{1,2}}),[ \u
 _HAN = r"[\u4e00-\u9fff]"
 _ZH_ROLE_BEFORE = re.compile(rf"(?:{ROLES_ZH})({_HAN}{{2,4}}|[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+)+)")
 _ZH_ROLE_AFTER = re.compile(rf"({_HAN}{{2,4}}?)(?:{ROLES_ZH})")
-_GIVEN_STOP = set("指表说介认等的在和与及团教研主博院带领课称也是提发对将把被从向为了")
+_GIVEN_STOP = set("指表说介认等的在和与及团教研主博院带领课称也是提发对将把被从向为了期任担")
+_FOOTNOTED = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+(?:[ \u00a0][A-Z]\.)?(?:[ \u00a0](?:[A-Z][a-z]+|[A-Z]{2,})))(?=\d{1,2}(?:,\d{1,2})*(?:,|\s|$))")
+_PLACE_OR_ORG_AFTER = re.compile(
+    r"[ \u00a0]+(?:Road|Street|Avenue|Province|City|District|County|Town|Village|Mountain|Lake|River|Bridge|Park|Square|"
+    r"Hospital|University|College|Academy|School|Institute|Center|Centre|Clinic|Laboratory|Lab|Group|Company|Bank|"
+    r"Insurance|News|Medical|Medicine|Pharma\w*|Biotech\w*|Bio|Therapeutics|Foundation|Station|Airport|Campus|Hall|"
+    r"Building|Co\.|Inc\.?|Ltd\.?)\b|[ \u00a0]+(?:city|province|district|county|town|village)\b")
+_FOOTNOTE_MARK = re.compile(r"[a-z]\d{1,2}(?:,\d{1,2})*(?=,\s|\s*$)")  # "…Mingyu1, …": an author list
 _NON_NAME_WORDS = frozenset({"the", "and", "of", "for", "in", "with", "from", "this", "that", "cell", "cells", "therapy"})
 
 
@@ -32,10 +39,13 @@ def find_people_en(text: str, start: int, end: int) -> list[Candidate]:
     segment = text[start:end]
     for match in _PINYIN_PAIR.finditer(segment):
         name = romanised_name(match.group(1), match.group(2))
-        if name and name.lower() not in NOT_PEOPLE:
+        if name and name.lower() not in NOT_PEOPLE and not _PLACE_OR_ORG_AFTER.match(segment, match.end(2)):
             s, e = start + match.start(), start + match.end(2)
             found.append(make_candidate(text, "Researcher", s, e, "en.per.pinyin", confidence("en.per.pinyin"), name=name))
-    for pattern, rule in ((_TITLED, "en.per.title"), (_APPOSITION, "en.per.role")):
+    author_list = len(_FOOTNOTE_MARK.findall(segment)) >= 2
+    for pattern, rule in ((_TITLED, "en.per.title"), (_APPOSITION, "en.per.role"), (_FOOTNOTED, "en.per.footnote")):
+        if pattern is _FOOTNOTED and not author_list:
+            continue
         for match in pattern.finditer(segment):
             words = match.group(1).split()
             if any(w.lower() in _NON_NAME_WORDS for w in words):

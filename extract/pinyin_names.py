@@ -1,6 +1,6 @@
 """Chinese personal names: characters ↔ pinyin, with a surname table for heteronyms and compounds.
 
-张明辉 → "Zhang Minghui"; 单 is Shan, 曾 Zeng, 欧阳 Ouyang … (extract/lexicon/surnames.tsv).
+王晓东 → "Wang Xiaodong"; 单 is Shan, 曾 Zeng, 欧阳 Ouyang … (extract/lexicon/surnames.tsv).
 Romanised names are recognised by a pinyin surname plus a given name that parses into syllables.
 """
 from __future__ import annotations
@@ -43,7 +43,7 @@ def is_chinese_surname(chars: str) -> bool:
 
 
 def chinese_to_pinyin(name: str) -> str:
-    """张明辉 → Zhang Minghui (family name first, given name joined)."""
+    """王晓东 → Wang Xiaodong (family name first, given name joined)."""
     surname, given = split_surname(name)
     family = surname_table().get(surname) or "".join(lazy_pinyin(surname)).capitalize()
     return f"{family} {''.join(lazy_pinyin(given)).capitalize()}".strip()

@@ -14,9 +14,10 @@ from spacy.tokens import Doc
 from extract.context import DocContext
 from extract.finders import find_candidates
 from extract.relations import find_relations
-from extract.resolve import add_abbreviations, build_entities, remap_keys, sweep_surfaces
+from extract.resolve import add_abbreviations, build_entities, link_org_anaphors, remap_keys, sweep_surfaces
 from extract.select import select_mentions
 from extract.sentences import split_sentences
+from extract.trial_merge import merge_trials
 
 COMPONENTS = ("cellkg_sentences", "cellkg_candidates", "cellkg_mentions", "cellkg_relations")
 if not Doc.has_extension("cellkg"):
@@ -41,7 +42,9 @@ def candidates_component(doc: Doc) -> Doc:
 def mentions_component(doc: Doc) -> Doc:
     state = doc._.cellkg
     mentions = add_abbreviations(doc.text, select_mentions(state["candidates"]))
-    mentions = remap_keys(sweep_surfaces(doc.text, state["sentences"], mentions))
+    mentions = remap_keys(doc.text, sweep_surfaces(doc.text, state["sentences"], mentions))
+    mentions = merge_trials(doc.text, state["sentences"], mentions)
+    mentions = link_org_anaphors(doc.text, state["sentences"], mentions)
     state["mentions"], state["entities"] = mentions, build_entities(mentions)
     return doc
 

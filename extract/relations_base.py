@@ -36,8 +36,6 @@ class RelationCollector:
     def relations(self) -> list[Relation]:
         return [Relation(t, s, o, tuple(ev)) for (t, s, o), ev in self.found.items()]
 
-    def has(self, rel_type: str, source_key: str) -> list[str]:
-        return [o for (t, s, o) in self.found if t == rel_type and s == source_key]
 
 
 def is_negated(sentence: str) -> bool:

@@ -4,10 +4,13 @@ from __future__ import annotations
 import re
 
 from extract.anaphora import first_team, therapy_anaphor
+from extract.candidates import Candidate
+from extract.clauses import appositive_owner, contrast_between, negated_between
 from extract.context import DocContext
 from extract.relations_base import RelationCollector
-from extract.triggers import TREAT_EN, TREAT_ZH, TRIAL_SITE_EN, TRIAL_SITE_ZH, cue
+from extract.triggers import LIST_OPENER, TREAT_EN, TREAT_ZH, TRIAL_SITE_EN, TRIAL_SITE_ZH, cue
 
+_OWN_TRIAL = re.compile(r"(?<![A-Za-z])(?:its|their)\s+(?:[\w-]+\s+){0,3}$|(?:其|该公司的?)\S{0,6}$", re.I)
 _LOCAL_GAP = re.compile(r"^\s*(?:for|against|in|in\s+patients\s+with|to\s+treat|治疗|用于治疗|用于|对)\s*$", re.I)
 _SENTENCE_TREAT_EN = TREAT_EN.replace("|for|against|", "|").replace("|with\\s+\\w+", "")
 
@@ -19,17 +22,40 @@ def treats_relations(ctx: DocContext, out: RelationCollector) -> None:
         for left, right in zip(mentions, mentions[1:]):
             if left.type == "Therapy" and right.type == "Disease" and _LOCAL_GAP.match(ctx.text[left.end:right.start]):
                 out.add("TREATS", left.entity_key, right.entity_key, index, "any.trt.local")
-        diseases = ctx.of_type(index, "Disease")
-        if not diseases or not (cue(TREAT_ZH, "zh").search(sentence.text) or cue(_SENTENCE_TREAT_EN).search(sentence.text)):
+        diseases = [d for d in ctx.of_type(index, "Disease") if "adverse" not in ctx.entities[d.entity_key].flags]
+        _listed(ctx, out, index)
+        if not diseases:
             continue
-        therapies = [m.entity_key for m in ctx.of_type(index, "Therapy")]
-        rule = "any.trt.trigger"
+        if not (cue(TREAT_ZH, "zh").search(sentence.text) or cue(_SENTENCE_TREAT_EN).search(sentence.text)):
+            continue
+        therapies = ctx.of_type(index, "Therapy")
+        for therapy in therapies:
+            if appositive_owner(ctx.text, therapy, therapies):
+                continue  # "X, a CAR-T cell therapy, for …": the relation is X's
+            for disease in diseases:
+                if not negated_between(ctx.text, therapy, disease) and not contrast_between(ctx.text, therapy, disease):
+                    out.add("TREATS", therapy.entity_key, disease.entity_key, index, "any.trt.trigger")
         if not therapies and therapy_anaphor(sentence.text):
-            previous = {m.entity_key for m in ctx.before(index, "Therapy", reach=1)}
-            therapies, rule = (list(previous) if len(previous) == 1 else [focus] if focus else []), "any.trt.anaphora"
-        for therapy in dict.fromkeys(therapies):
-            for disease in (d for d in diseases if "adverse" not in ctx.entities[d.entity_key].flags):
-                out.add("TREATS", therapy, disease.entity_key, index, rule)
+            previous = {m.entity_key for m in ctx.before(index, "Therapy", reach=1) if not ctx.is_modality(m)}
+            keys = list(previous) if len(previous) == 1 else [focus] if focus else []
+            negated = cue(r"not\s+(?:been\s+)?(?:approved|tested|used|indicated)", "en").search(sentence.text)
+            for therapy in [] if negated else keys:
+                for disease in diseases:
+                    out.add("TREATS", therapy, disease.entity_key, index, "any.trt.anaphora")
+
+
+def _listed(ctx: DocContext, out: RelationCollector, index: int) -> None:
+    """"Several approaches are tested in solid tumors. These include A, B and C.": A, B, C treat them."""
+    sentence = ctx.sentences[index]
+    if index == 0 or not cue(LIST_OPENER).search(sentence.text) and not cue(LIST_OPENER, "zh").search(sentence.text):
+        return
+    diseases = ctx.of_type(index - 1, "Disease")
+    previous = ctx.sentences[index - 1].text
+    if not (cue(TREAT_ZH, "zh").search(previous) or cue(TREAT_EN).search(previous)):
+        return
+    for therapy in ctx.of_type(index, "Therapy"):
+        for disease in diseases:
+            out.add("TREATS", therapy.entity_key, disease.entity_key, index, "any.trt.list")
 
 
 def trial_relations(ctx: DocContext, out: RelationCollector) -> None:
@@ -44,7 +70,9 @@ def trial_relations(ctx: DocContext, out: RelationCollector) -> None:
                 out.add("TESTED_IN", therapy, trial.entity_key, index, rule)
             for disease in ctx.of_type(index, "Disease"):
                 out.add("STUDIES", trial.entity_key, disease.entity_key, index, "any.stu.sentence")
-            _sites(ctx, out, index, trial.entity_key)
+                for therapy in tested_in(out, trial.entity_key):
+                    out.add("TREATS", therapy, disease.entity_key, index, "any.trt.trial")
+            _sites(ctx, out, index, trial)
 
 
 def _tested(ctx: DocContext, index: int, trial) -> list[str]:
@@ -52,18 +80,23 @@ def _tested(ctx: DocContext, index: int, trial) -> list[str]:
     inside = [t.entity_key for t in therapies if trial.contains(t)]
     if inside:
         return inside
-    products = [t.entity_key for t in therapies if not ctx.is_modality(t)]
-    return products or [t.entity_key for t in therapies]
+    products = [t.entity_key for t in therapies if not ctx.is_modality(t) and not appositive_owner(ctx.text, t, therapies)]
+    return products or [t.entity_key for t in therapies if t.end <= trial.start]
 
 
-def _sites(ctx: DocContext, out: RelationCollector, index: int, trial_key: str) -> None:
-    sentence = ctx.sentences[index].text
-    if not (cue(TRIAL_SITE_ZH, "zh").search(sentence) or cue(TRIAL_SITE_EN).search(sentence)):
+def _sites(ctx: DocContext, out: RelationCollector, index: int, trial: Candidate) -> None:
+    sentence = ctx.sentences[index]
+    orgs = [m.entity_key for m in ctx.of_type(index, "Institution") if "registry" not in ctx.entities[m.entity_key].flags]
+    if orgs and _OWN_TRIAL.search(ctx.text[max(sentence.start, trial.start - 40):trial.start]):
+        out.add("CONDUCTED_AT", trial.entity_key, orgs[0], index, "any.cnd.sponsor")  # "X … its phase 1 trial"
+    if not (cue(TRIAL_SITE_ZH, "zh").search(sentence.text) or cue(TRIAL_SITE_EN).search(sentence.text)):
         return
-    orgs = [m.entity_key for m in ctx.of_type(index, "Institution")]
-    if orgs:
-        for org in orgs:
-            out.add("CONDUCTED_AT", trial_key, org, index, "any.cnd.trigger")
-    elif re.search(r"研究团队|该团队|the\s+(?:research\s+)?team", sentence, re.I):
+    for org in orgs:
+        out.add("CONDUCTED_AT", trial.entity_key, org, index, "any.cnd.trigger")
+    if not orgs and re.search(r"团队|课题组|(?:the|his|her|their)\s+(?:research\s+)?team", sentence.text, re.I):
         for agent in first_team(ctx):
-            out.add("CONDUCTED_AT", trial_key, agent, index, "any.cnd.team")
+            out.add("CONDUCTED_AT", trial.entity_key, agent, index, "any.cnd.team")
+
+
+def tested_in(out: RelationCollector, trial_key: str) -> list[str]:
+    return [s for (t, s, o) in out.found if t == "TESTED_IN" and o == trial_key]

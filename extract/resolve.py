@@ -1,9 +1,9 @@
 """Within-document resolution: selected candidates → one entity per real-world thing.
 
-Parenthesised abbreviations become aliases of the name before them ("… School of Medicine (FAHZU)"),
+Parenthesised abbreviations become aliases of the name before them ("… School of Medicine (NXSM)"),
 later bare uses of pattern-found names and abbreviations are swept up, a surname alone ("Prof.
-HUANG") joins the full name, a bare cell population joins the derived therapy that contains it, and
-generic "clinical trials" join the nearest identified trial (or are dropped).
+WANG") joins the full name, and a bare cell population joins the derived therapy that contains it.
+Trials are merged by ``extract.trial_merge``.
 """
 from __future__ import annotations
 
@@ -15,6 +15,12 @@ from extract.sentences import Sentence
 
 _ABBREVIATION = re.compile(r"\s*[(（]\s*([A-Za-z][A-Za-z0-9.&\- ]{1,24}?)\s*[)）]")
 _SWEEP_TYPES = ("Institution", "Therapy", "Researcher")
+_COMPANY = re.compile(r"^([A-Z][a-z]{3,}[A-Za-z]*)\s+(?:Therapeutics|Biotherapeutics|Biotech|Biosciences|Pharmaceuticals|"
+                      r"Pharma|Biologics|Bio|Medicine|Inc\.?)(?:,?\s+Inc\.?)?$")
+_NOT_SHORT_NAMES = frozenset("China Chinese Shanghai Beijing Nanjing Suzhou Hangzhou Guangzhou Shenzhen Wuhan Chengdu Tianjin "
+                             "American National General United Global International First Advanced Cell Gene Cellular "
+                             "Immune Precision Applied Allogeneic".split())
+_DEMONSTRATIVE = re.compile(r"(?:这款|该款|此款|这种|该|此|这一)[\u4e00-\u9fff]{0,4}$|(?<![A-Za-z])(?:this|the\s+same)\s+(?:[\w-]+\s+)?$", re.I)
 _DERIVED_RULES = ("en.ther.derived", "zh.ther.derived", "any.ther.prefixed")
 
 
@@ -52,6 +58,10 @@ def _abbreviation_owner(abbreviation: str, owners: list[Candidate]) -> Candidate
 def sweep_surfaces(text: str, sentences: list[Sentence], mentions: list[Candidate]) -> list[Candidate]:
     """Find further bare occurrences of names and abbreviations already established in the document."""
     surfaces = {m.text: m for m in mentions if m.type in _SWEEP_TYPES and len(m.text) >= 3 and "generic" not in m.flags}
+    for m in mentions:  # "Acme Therapeutics … Acme said": the company's short name
+        short = _COMPANY.match(m.text) if m.type == "Institution" else None
+        if short and short.group(1) not in _NOT_SHORT_NAMES:
+            surfaces.setdefault(short.group(1), m)
     if not surfaces:
         return mentions
     pattern = re.compile("|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True)))
@@ -74,24 +84,59 @@ def _word_bounded(text: str, s: int, e: int) -> bool:
         not (after.isascii() and after.isalnum() and text[e - 1].isascii())
 
 
-def remap_keys(mentions: list[Candidate]) -> list[Candidate]:
-    """Point partial mentions at their full entity; drop generic trials with nothing to join."""
+def _named_instance(modality: Candidate, earlier: list[Candidate]) -> str | None:
+    """"这款双靶点CAR-T", "this CAR-T": the last specific therapy of that modality named before."""
+    core = modality.name.lower()
+    named = [m for m in earlier if m.type == "Therapy" and "modality" not in m.flags and m.name.lower().endswith(core)]
+    return named[-1].entity_key if named else None
+
+
+def remap_keys(text: str, mentions: list[Candidate]) -> list[Candidate]:
+    """Point partial mentions (a surname, a bare cell population) at their full entity."""
     full_people = {m.name.split()[0].lower(): m.entity_key for m in mentions if m.type == "Researcher" and " " in m.name}
     derived = [m for m in mentions if m.rule in _DERIVED_RULES]
-    trials = [m for m in mentions if m.type == "Trial" and "generic" not in m.flags]
     result = []
     for m in mentions:
         key = m.entity_key
+        if "modality" in m.flags and _DEMONSTRATIVE.search(text[max(0, m.start - 12):m.start]):
+            key = _named_instance(m, result) or key
         if m.type == "Researcher" and " " not in m.name:
             key = full_people.get(m.name.lower(), key)
         elif m.rule == "any.ther.progenitor":
             key = next((d.entity_key for d in derived if m.text in d.text), key)
-        elif m.type == "Trial" and "generic" in m.flags:
-            if not trials:
-                continue
-            key = min(trials, key=lambda t: abs(t.start - m.start)).entity_key
         result.append(replace(m, key=key))
     return result
+
+
+_ORG_ANAPHOR = re.compile(r"该院|本院|该医院|(?<=[由与和在])医院(?=[与和及、，]|联合|合作)|该公司|"
+                          r"(?<![A-Za-z])the\s+(hospital|company|university|institute)(?![A-Za-z])")
+_HEADS = {"hospital": ("医院", "hospital"), "company": ("公司", "生物", "therapeutics", "bio", "inc"),
+          "university": ("大学", "university"), "institute": ("研究所", "研究院", "institute")}
+
+
+def link_org_anaphors(text: str, sentences: list[Sentence], mentions: list[Candidate]) -> list[Candidate]:
+    """"该院"/"the hospital"/"由医院与…" point at the last organisation of that kind; a bare department
+    ("血液科") joins the full unit named earlier ("某某医院血液科")."""
+    orgs = [m for m in mentions if m.type == "Institution"]
+    result = []
+    for m in mentions:
+        if m.rule == "zh.inst.department":
+            full = [o for o in orgs if o.rule == "zh.inst.department" and o.text != m.text and o.text.endswith(m.text)]
+            m = replace(m, key=full[0].entity_key) if full else m
+        result.append(m)
+    taken = [(m.start, m.end) for m in mentions]
+    for sentence in sentences:
+        for match in _ORG_ANAPHOR.finditer(text, sentence.start, sentence.end):
+            s, e = match.span()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            heads = _HEADS["company" if "公司" in match.group() else (match.group(1) or "hospital").lower()]
+            earlier = [o for o in orgs if o.end <= s and "nested" not in o.flags and o.rule != "zh.inst.department"
+                       and o.text.lower().endswith(heads)]
+            if earlier:
+                result.append(replace(earlier[-1], start=s, end=e, text=match.group(), rule="any.anaphor",
+                                      key=earlier[-1].entity_key, flags=earlier[-1].flags | {"anaphor"}))
+    return sorted(result, key=lambda c: (c.start, c.end))
 
 
 def build_entities(mentions: list[Candidate]) -> dict[str, EntityDraft]:
@@ -99,7 +144,8 @@ def build_entities(mentions: list[Candidate]) -> dict[str, EntityDraft]:
     for m in mentions:
         draft = drafts.setdefault(m.entity_key, EntityDraft(m.type, m.entity_key, m.name))
         draft.mentions.append(m)
-        draft.aliases.add(m.text)
+        if m.rule != "any.anaphor":
+            draft.aliases.add(m.text)
         draft.aliases.update(m.aliases)
         draft.flags = draft.flags | m.flags
         if _better_name(m, draft):
@@ -109,7 +155,7 @@ def build_entities(mentions: list[Candidate]) -> dict[str, EntityDraft]:
 
 def _better_name(m: Candidate, draft: EntityDraft) -> bool:
     """Lexicon names win; otherwise the longest non-generic, non-abbreviation name seen."""
-    if m.rule in ("any.abbrev", "any.sweep") or "generic" in m.flags and m.type == "Trial":
+    if m.rule in ("any.abbrev", "any.sweep", "any.anaphor") or "generic" in m.flags and m.type == "Trial":
         return False
     if m.rule.startswith("any.lex"):
         return True

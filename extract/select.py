@@ -1,7 +1,7 @@
 """Choose the mentions to keep from overlapping candidates: longest first, then most confident.
 
 Nesting is allowed only where it carries meaning: a target inside a composed therapy
-("GPRC5D" in "GPRC5D CAR-T"), a product code inside a trial ("FT516" in "FT516 trial"), and a
+("ROR1" in "ROR1 CAR-T"), a product code inside a trial ("AB-101" in "AB-101 trial"), and a
 parent organisation flagged ``nested`` inside a unit's name.
 """
 from __future__ import annotations
@@ -33,6 +33,6 @@ def select_mentions(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def is_marker_use(text: str, candidate: Candidate) -> bool:
-    """"CD8+ NKT", "CD34-positive cells", "PD-1抗体": a symbol used as a marker or drug, not a target."""
+    """"CD4+ T cells", "CD34-positive cells", "PD-1抗体": a symbol used as a marker or drug, not a target."""
     after = text[candidate.end:candidate.end + 24]
     return bool(_MARKER_USE.match(after) or _NOT_TARGET_USE.match(after))

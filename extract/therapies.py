@@ -1,6 +1,6 @@
-"""Therapies beyond the lexicon: target-composed ("GPRC5D CAR-T", "anti-CD7 CAR-T", "BCMA 靶向 CAR-T"),
+"""Therapies beyond the lexicon: target-composed ("ROR1 CAR-T", "anti-CD5 CAR-T", "GPC3 靶向 CAR-T"),
 universal/off-the-shelf forms, source-derived cells ("iPSC-derived NK cells", "多能干细胞衍生NK祖细胞"),
-named cell subsets ("CD8+ NKT subgroup") and product codes next to therapy words (FT596, CTX110).
+named cell subsets ("γδ T cell subset") and product codes next to therapy words (AB-101, XYZ123).
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from extract.triggers import THERAPY_CUE, cue
 
 _MODALITY = (r"CAR[- ]?T(?:[- ]cells?|[- ]cell\s+therap(?:y|ies)|\s+therap(?:y|ies))?|CAR[- ]NK(?:[- ]cells?)?|CAR[- ]NKT|"
              r"CAR[- ]M|TCR[- ]T(?:[- ]cells?)?|CAR-T细胞|CAR-NK细胞|CAR-T|CAR-NK")
-_CELL_TYPE = (r"NK\s+progenitor\s+cells?|NK\s+cells?|T\s+cells?|NKT\s+cells?|macrophages?|CAR-NK\s+cells?|"
+_CELL_TYPE = (r"NK\s+progenitor\s+cells?|NK\s+cells?|T\s+cells?|NKT\s+cells?|macrophages?|CAR-NK(?:\s+cells?)?|CAR-T(?:\s+cells?)?|"
               r"NK祖细胞|NK细胞|T细胞|巨噬细胞|NKT细胞")
 _SOURCE = (r"iPSC|iPS\s+cell|induced\s+pluripotent\s+stem\s+cell|pluripotent\s+stem\s+cell|embryonic\s+stem\s+cell|"
            r"(?:umbilical\s+)?cord\s+blood(?:\s+stem\s+cell)?|stem\s+cell|hematopoietic\s+stem\s+cell")
@@ -32,10 +32,11 @@ _SOURCE_NAMES = ((("iPSC"), re.compile(r"iPS|pluripotent|多能干细胞", re.I)
                  ("embryonic stem cell", re.compile(r"embryonic|胚胎干细胞", re.I)),
                  ("hematopoietic stem cell", re.compile(r"hematopoietic|造血干细胞", re.I)))
 _CELL_NAMES = (("NK progenitor cells", re.compile(r"NK\s*(?:progenitor|祖细胞)", re.I)),
-               ("CAR-NK cells", re.compile(r"CAR-NK", re.I)), ("NKT cells", re.compile(r"NKT")),
+               ("CAR-NK cells", re.compile(r"CAR-NK", re.I)), ("CAR-T cells", re.compile(r"CAR-T", re.I)), ("NKT cells", re.compile(r"NKT")),
                ("NK cells", re.compile(r"NK")), ("T cells", re.compile(r"T\s*(?:cells?|细胞)")),
                ("macrophages", re.compile(r"macrophage|巨噬细胞", re.I)))
 _CODE = re.compile(r"(?<![A-Za-z0-9-])([A-Z]{2,5}-?\d{2,6}[A-Z]?)(?![A-Za-z0-9-]|\.\d)")
+_CODE_CUE = re.compile(r"CAR|TCR|candidate|product|program|候选|产品", re.I)
 _NOT_CODE = re.compile(r"^(?:NCT|CTR|ISRCTN|ISO|COVID|SARS|GMP|IL|CD|HLA|ORR|CR|PR|OS|PFS|DOI|PMID|GB|ICD|AC)")
 
 
@@ -49,7 +50,8 @@ def _target_regex() -> re.Pattern[str]:
     aliases = sorted({a for e in load_entries() if e.type == "Target" for a in e.aliases if len(a) >= 2}, key=len, reverse=True)
     targets = "|".join(re.escape(a) for a in aliases)
     return re.compile(rf"(?<![A-Za-z0-9])(?:anti-?\s?|靶向)?((?:{targets})(?:\s?/\s?(?:{targets}))?)"
-                      rf"(?:[- ]?(?:targeted|targeting|directed|specific|redirected)|\s?靶向的?|的)?[- ]?(?:{_MODALITY})")
+                      rf"(?:[- ]?(?:targeted|targeting|directed|specific|redirected)|\s?靶向的?|的)?"
+                      rf"(?:\s?(?:双靶点|双特异性|串联|dual-target(?:ed)?|bispecific|tandem))?[- ]?(?:{_MODALITY})")
 
 
 def find_therapies(text: str, start: int, end: int) -> list[Candidate]:
@@ -72,7 +74,7 @@ def find_therapies(text: str, start: int, end: int) -> list[Candidate]:
         lineage = match.group(2) or match.group(3)
         found.append(_make(text, start + match.start(), start + match.end(), "en.ther.subset",
                            segment[match.start():match.end()], key_name=f"{lineage} subpopulation"))
-    if cue(THERAPY_CUE).search(segment) or cue(THERAPY_CUE, "zh").search(segment) or "CAR" in segment:
+    if cue(THERAPY_CUE).search(segment) or cue(THERAPY_CUE, "zh").search(segment) or _CODE_CUE.search(segment):
         for match in _CODE.finditer(segment):
             if not _NOT_CODE.match(match.group(1)) and match.group(1) not in _target_aliases():
                 found.append(_make(text, start + match.start(1), start + match.end(1), "any.ther.code"))
@@ -80,7 +82,7 @@ def find_therapies(text: str, start: int, end: int) -> list[Candidate]:
 
 
 def derived_name(surface: str) -> str:
-    """"多能干细胞(iPSC)衍生NK祖细胞疗法" and "pluripotent stem cell-derived NK progenitor cell therapy" → one name."""
+    """"胚胎干细胞衍生NK细胞" and "embryonic stem cell-derived NK cells" → one name."""
     source = next((name for name, pattern in _SOURCE_NAMES if pattern.search(surface)), "stem cell")
     cell = next((name for name, pattern in _CELL_NAMES if pattern.search(surface)), "cells")
     return f"{source}-derived {cell}"

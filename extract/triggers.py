@@ -23,25 +23,31 @@ NOT_PEOPLE = frozenset({"hong kong", "xi an", "he nan", "he bei", "hu nan", "hu 
 
 NEGATION_EN = r"not|no|never|did\s+not|does\s+not|do\s+not|failed\s+to|without|neither|nor|cannot|n't"
 NEGATION_ZH = r"未|没有|并非|不是|不能|无法|尚未|并未|不"
+CONTRAST_EN = r"but|however|whereas|while|although|though|yet|rather\s+than|unlike"
+CONTRAST_ZH = r"但|但是|然而|而非|不过|却"
+LIST_OPENER = r"^(?:these|they|such\s+(?:therapies|approaches|products))\s+(?:include|includes|included|are)\b|^examples\s+include\b|^(?:其中)?包括|^如"
 HEDGE_EN = (r"may|might|could|potentially|possibly|likely|promise\s+to|promising|hope|hopes|expected\s+to|"
             r"plans?\s+to|planned|aims?\s+to|suggests?|preclinical|would")
 HEDGE_ZH = r"有望|或将|可能|或为|也许|预计|计划|拟|潜在|有助于|或可"
 
 DEVELOP_EN = (r"develop(?:s|ed|ing)?|development\s+of|engineer(?:s|ed|ing)?|design(?:s|ed)?|creat(?:e|es|ed|ing)|"
               r"invent(?:s|ed)?|discover(?:s|ed|y)?|unveil(?:s|ed)?|produc(?:e|es|ed)|manufactur(?:e|es|ed)|"
-              r"establish(?:es|ed)?|pioneer(?:s|ed)|launch(?:es|ed)?|contributions?|built|generat(?:e|es|ed)")
-DEVELOP_ZH = r"开发|研发|研制|研究出|推出|发现|构建|打造|设计|创建|制备|生产|发布|揭示|突破"
+              r"establish(?:es|ed)?|pioneer(?:s|ed)|launch(?:es|ed)?|contributions?|built|generat(?:e|es|ed)|"
+              r"report(?:s|ed)?\s+an?\s+(?:new|novel)")
+DEVELOP_ZH = r"开发|研发|研制|研究出|推出|发现|构建|打造|设计|创建|制备|生产|发布|揭示|突破|报道了一种|报告了一种|提出了一种"
 TARGET_EN = (r"target(?:s|ed|ing)?|directed\s+(?:against|at)|against|knock(?:s|ed)?[\s-]out|knockout|delet(?:e|es|ed|ion)|"
              r"overexpress(?:es|ed|ing|ion)?|express(?:es|ed|ing)|armou?red\s+with|engineered\s+(?:to|with)|recogni[sz](?:e|es|ing)|"
-             r"bind(?:s|ing)?|disrupt(?:s|ed|ion)?|edit(?:s|ed|ing)?|match(?:ed|ing)?|secret(?:e|es|ing)")
-TARGET_ZH = r"靶向|针对|敲除|过表达|表达|增强|识别|结合|编辑|匹配|修饰|分泌|携带"
+             r"bind(?:s|ing)?|disrupt(?:s|ed|ion)?|edit(?:s|ed|ing)?|match(?:ed|ing)?|secret(?:e|es|ing)|lack(?:s|ing)?")
+TARGET_ZH = r"靶向|针对|敲除|过表达|表达|增强|识别|结合|编辑|匹配|修饰|分泌|携带|为靶点|靶点"
 TREAT_EN = (r"treat(?:s|ed|ing|ment|ments)?|therap(?:y|ies)\s+(?:for|of|in)|for|against|in\s+patients\s+with|"
             r"patients\s+with|kill(?:s|ed|ing)?|eradicat(?:e|es|ed)|eliminat(?:e|es|ed)|cure[sd]?|remission|"
             r"efficacy|effective|approved|indicat(?:ed|ion)|anti-|fight(?:s|ing)?|combat|benefit|response|"
-            r"tumou?r\s+regression|clear(?:s|ed|ance)?|prevent(?:s|ed|ion)?|aimed\s+at|with\s+\w+")
-TREAT_ZH = (r"治疗|防治|疗效|清除|杀伤|缓解|复发率|获批|适应症|用于|针对|对抗|治愈|效果|提供新路径|"
-            r"模型中|安全性|抑制|有望|潜力|抗肿瘤|抗癌")
-TRIAL_SITE_EN = (r"conducted\s+at|at|in\s+collaboration\s+with|collaborat(?:e|ed|ing|ion)\s+with|cooperat(?:e|ed|ing)\s+with|"
+            r"(?:adults|children|people|subjects|those)\s+with|"
+            r"tumou?r\s+regression|clear(?:s|ed|ance)?|prevent(?:s|ed|ion)?|aimed\s+at|with\s+\w+|"
+            r"(?:tested|evaluated|studied|studying|explored|investigated|assessed)\s+(?:\w+\s+)?(?:in|against)|help(?:s|ed)?\s+patients")
+TREAT_ZH = (r"治疗|防治|疗效|清除|杀伤|缓解|复发率|获批|适应症|用于|针对|对抗|治愈|效果|新路径|"
+            r"模型中|安全性|抑制|有望|潜力|抗肿瘤|抗癌|探索|评估|中开展|中的应用|入组")
+TRIAL_SITE_EN = (r"conduct(?:ed|s|ing)?|sites?|at|in\s+collaboration\s+with|collaborat(?:e|ed|ing|ion)\s+with|cooperat(?:e|ed|ing)\s+with|"
                  r"sponsored\s+by|led\s+by|run\s+by|with|enrolled\s+at|partner(?:ed|ing)?\s+with")
 TRIAL_SITE_ZH = r"在|于|联合|合作|牵头|开展|启动|主导|发起"
 COLLAB_EN = (r"joint(?:ly)?|in\s+collaboration\s+with|collaborat(?:e|ed|es|ing|ion)|cooperat(?:e|ed|es|ing|ion)|"
@@ -49,9 +55,10 @@ COLLAB_EN = (r"joint(?:ly)?|in\s+collaboration\s+with|collaborat(?:e|ed|es|ing|i
 COLLAB_ZH = r"联合|合作|携手|共同|协作"
 TEAM_EN = r"(?:the|his|her|their|this|that|our)\s+(?:research\s+)?team|the\s+(?:research\s+)?group|the\s+center|the\s+centre|the\s+institute|the\s+hospital|the\s+company"
 TEAM_ZH = r"该团队|研究团队|团队|课题组|研究组|该中心|该院|该公司"
-THERAPY_ANAPHORA_EN = r"this\s+(?:therapy|approach|method|treatment|cell\s+therapy|product)|the\s+(?:therapy|approach|treatment)|a\s+revolutionary\s+approach|it"
+THERAPY_ANAPHORA_EN = (r"(?:this|the|these|the\s+same)\s+(?:therapy|approach|method|treatment|cell\s+therapy|product|cells|"
+                       r"candidate|infusion)")
 THERAPY_ANAPHORA_ZH = r"该疗法|这种疗法|该方法|该技术|此疗法|该产品"
-THERAPY_CUE = r"therap(?:y|ies)|treatment|infusion|infused|immunotherap(?:y|ies)|adoptive|疗法|治疗|输注|回输|免疫治疗"
+THERAPY_CUE = r"therap(?:y|ies)|treatment|infusion|infused|immunotherap(?:y|ies)|adoptive|engineered|疗法|治疗|输注|回输|免疫治疗"
 
 
 @lru_cache(maxsize=None)

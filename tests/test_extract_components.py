@@ -119,3 +119,55 @@ def test_end_to_end_chinese_negation_and_hedging():
     by_target = {names: r for r in data["relations"] if r["type"] == "TREATS"
                  for names in [next(e["name"] for e in data["entities"] if e["id"] == r["target"])]}
     assert by_target["multiple myeloma"]["hedged"] and by_target["solid tumors"]["negated"] and data["lang"] == "zh"
+
+
+def _extracted(text):
+    data = to_format_json(extract_text(text))
+    names = {e["id"]: e["name"] for e in data["entities"]}
+    return {(r["type"], names[r["source"]], names[r["target"]]) for r in data["relations"]}, data
+
+
+def test_trial_descriptions_join_their_registry_id():
+    text = ("Acme Therapeutics doses first patient\n\nAcme Therapeutics said the ORCHID-2 study (NCT01234567), "
+            "a phase 2 trial, tests AB-101 in patients with multiple myeloma. The trial is run at Lakeside Hospital.\n")
+    relations, data = _extracted(text)
+    trials = [e for e in data["entities"] if e["type"] == "Trial"]
+    assert len(trials) == 1 and {"ORCHID-2", "NCT01234567", "phase 2 trial"} <= set(trials[0]["aliases"])
+    assert ("CONDUCTED_AT", trials[0]["name"], "Lakeside Hospital") in relations
+
+
+def test_generic_clinical_trials_are_not_a_trial():
+    _, data = _extracted("CAR-T cells have been tested in many clinical trials of lymphoma in several countries.\n")
+    assert not [e for e in data["entities"] if e["type"] == "Trial"]
+
+
+def test_negated_links_are_not_relations():
+    relations, _ = _extracted("Cell review\n\nKymriah is not approved for multiple myeloma, and it does not target BCMA.\n")
+    assert not {r for r in relations if r[0] in ("TREATS", "TARGETS")}
+
+
+def test_passive_developer_and_appositive_product():
+    relations, _ = _extracted("News\n\nRegulators approved AB-101, a ROR1-directed CAR-T therapy developed by Acme Bio, "
+                              "for adults with mantle cell lymphoma.\n")
+    assert ("DEVELOPS", "Acme Bio", "AB-101") in relations
+    assert ("TREATS", "AB-101", "mantle cell lymphoma") in relations
+    assert ("TARGETS", "AB-101", "ROR1") in relations
+
+
+def test_list_sentence_inherits_the_disease_of_the_previous_sentence():
+    relations, _ = _extracted("Review\n\nSeveral approaches are being tested against solid tumors. "
+                              "These include TCR-T cells and CAR-macrophages.\n")
+    assert {("TREATS", "TCR-T", "solid tumors"), ("TREATS", "CAR-M", "solid tumors")} <= relations
+
+
+def test_chinese_department_and_hospital_anaphor():
+    text = "新闻\n\n东湖医院血液科开展了一项研究。该院血液科主任周明教授介绍，这款CAR-T由医院与某某生物公司联合研发。\n"
+    relations, data = _extracted(text)
+    assert ("AFFILIATED_WITH", "Zhou Ming", "东湖医院血液科") in relations
+    assert ("AFFILIATED_WITH", "Zhou Ming", "东湖医院") in relations
+
+
+@pytest.mark.parametrize("text", ["Yang Guang Road was closed", "ALL PATIENTS WERE TREATED", "Allogeneic CD70 CAR-T"])
+def test_no_false_people_or_diseases(text):
+    _, data = _extracted(text + "\n\n" + text + ".\n")
+    assert not [e for e in data["entities"] if e["type"] in ("Researcher", "Disease")]

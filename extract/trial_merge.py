@@ -1,0 +1,88 @@
+"""One entity per trial: registry ids, acronyms, phase descriptions and anaphors that name the same study.
+
+Within a sentence an acronym next to its registry id ("ORCHID-2 study (NCT01234567)") is one trial and a
+phase description joins the identified trial beside it. A description elsewhere joins the identified
+trial with the same phase; "the trial"/"这项研究" join the trial named last; a generic "clinical trial"
+right after a therapy joins the document's only identified trial, and so does any description when the
+document identifies exactly one trial. Other generic mentions are dropped.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from extract.candidates import Candidate
+from extract.sentences import Sentence
+from extract.trials import adjacent_ids, is_anaphoric, is_anchored, phase_label
+
+
+def merge_trials(text: str, sentences: list[Sentence], mentions: list[Candidate]) -> list[Candidate]:
+    trials = [m for m in mentions if m.type == "Trial"]
+    if not trials:
+        return mentions
+    keys = {id(m): m.entity_key for m in trials}
+    by_sentence = [[m for m in trials if s.start <= m.start < s.end] for s in sentences]
+    for group in by_sentence:
+        _merge_sentence(text, group, keys)
+    identified = [m for m in trials if "identified" in m.flags]
+    phases = _phases_of_identified(trials, identified, keys)
+    only = {keys[id(i)] for i in identified}
+    if len(only) == 1:  # a news item about one registered trial: an unmatched phase description is that trial
+        phases.setdefault("", set()).update(only)
+        for label in [p for p in phases if not phases[p] & only]:
+            phases[label] |= only
+    therapies = [m for m in mentions if m.type == "Therapy" and "modality" not in m.flags]
+    renamed: dict[str, str] = {}
+    last: Candidate | None = None
+    for group in by_sentence:
+        for m in group:
+            key = keys[id(m)]
+            own = "identified" in m.flags or keys[id(m)] != m.entity_key
+            if not own and "generic" not in m.flags:
+                label = phase_label(m.text)
+                label = label if label in phases or len(only) != 1 else ""
+                if label in phases and len(phases[label]) == 1:
+                    key = next(iter(phases[label]))
+                elif last and is_anaphoric(text, m.start):
+                    key = keys[id(last)]
+            elif "generic" in m.flags and not own:
+                if last and is_anaphoric(text, m.start):
+                    key = keys[id(last)]
+                elif len({keys[id(i)] for i in identified}) == 1 and is_anchored(text, m, therapies):
+                    key = keys[id(identified[0])]
+                else:
+                    key = None
+            keys[id(m)] = key
+            if key and "generic" not in m.flags:
+                renamed.setdefault(m.entity_key, key)
+            last = m if key else last
+    result = []
+    for m in mentions:
+        if m.type != "Trial":
+            result.append(m)
+        elif keys[id(m)]:
+            result.append(replace(m, key=renamed.get(keys[id(m)], keys[id(m)]) if keys[id(m)] == m.entity_key else keys[id(m)]))
+    return result
+
+
+def _merge_sentence(text: str, group: list[Candidate], keys: dict[int, str]) -> None:
+    """Adjacent ids become one trial; descriptions and generic mentions join the nearest id of the sentence."""
+    ids = [m for m in group if "identified" in m.flags]
+    for left, right in zip(ids, ids[1:]):
+        if adjacent_ids(text, left, right):
+            keys[id(right)] = keys[id(left)]
+    if not ids:
+        return
+    for m in group:
+        if "identified" not in m.flags:
+            keys[id(m)] = keys[id(min(ids, key=lambda i: abs(i.start - m.start)))]
+
+
+def _phases_of_identified(trials: list[Candidate], identified: list[Candidate], keys: dict[int, str]) -> dict[str, set[str]]:
+    """Phase label → keys of identified trials described with that phase."""
+    id_keys = {keys[id(i)] for i in identified}
+    phases: dict[str, set[str]] = {}
+    for m in trials:
+        label = phase_label(m.text)
+        if label and keys[id(m)] in id_keys and "identified" not in m.flags:
+            phases.setdefault(label, set()).add(keys[id(m)])
+    return phases
