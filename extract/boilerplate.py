@@ -19,6 +19,15 @@ _EXPLICIT = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Headers that open a list of links ("You may like to read:", "Related articles", "延伸阅读："): the short
+# lines after them are link titles up to the next blank line, even when a title reads like a sentence.
+_LINK_LIST_HEADER = re.compile(
+    r"^\s*(?:you\ may\ (?:also\ )?like(?:\ to\ read)?|related\ (?:articles|posts|news|stories|reading)|read\ more|"
+    r"more\ from\b|recommended(?:\ (?:articles|reading))?|see\ also|further\ reading|"
+    r"相关(?:新闻|文章|阅读|链接|报道)|延伸阅读|推荐阅读|热门文章|猜你喜欢)",
+    re.IGNORECASE | re.VERBOSE,
+)
+MAX_LINK_TITLE_CHARS = 150
 _JOURNAL_HEADER = re.compile(r"››|»\s*\d{4}|Vol\.\s*\d+.*Issue", re.IGNORECASE)
 _FUNCTION_WORDS = frozenset("a an the of for in on at to with by from and or is are was were be has have this that".split())
 _SENTENCE_END = re.compile(r"[.!?。！？;；:：”\"')）]\s*$")
@@ -31,6 +40,10 @@ def is_furniture(line: str) -> bool:
     """Menus, widgets, badges and journal headers: boilerplate wherever they stand."""
     stripped = line.strip()
     return bool(_EXPLICIT.match(stripped) or _JOURNAL_HEADER.search(stripped))
+
+
+def opens_link_list(line: str) -> bool:
+    return bool(_LINK_LIST_HEADER.match(line.strip()))
 
 
 def is_boilerplate(line: str, *, is_title: bool = False) -> bool:

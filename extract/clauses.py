@@ -13,7 +13,7 @@ _NEGATED_LINK = re.compile(
     r"(?:未|不|没有|并未|尚未|并不)(?:获批|批准|用于|治疗|适用|靶向|针对|识别)", re.I)
 _APPOSITION = re.compile(
     r"^\s*[)）]?\s*(?:[(（][^)）]{0,60}[)）]\s*)?(?:,\s*(?:also\s+(?:called|known\s+as)\s+[^,]{1,30},\s*)?)?"
-    r"(?:[^.;:!?]{0,80}?\s(?:is|was|are|were|remains)\s+|,\s*)?(?:an?|the)\s+(?:[\w-]+\s+){0,4}$|"
+    r"(?:[^.;:!?]{0,80}?\s(?:is|was|are|were|remains)\s+|,\s*)?(?:an?|the)\s+(?:[\w-]+,?\s+){0,4}$|"
     r"^\s*(?:[(（][^)）]{0,60}[)）])?(?:是一种|是一款|作为|为)[^，。；]{0,12}$|^\s*[:：][^。；，]{0,30}的$", re.I)
 _WHERE = re.compile(r"^\s*,\s*where\s+(?:(?:Dr|Prof|Professor)\.?\s+)?$", re.I)
 _JOINER = re.compile(r"^\s*(?:,\s*)?(?:and|&|or|与|和|及|、|,|，)\s*(?:the\s+)?$", re.I)

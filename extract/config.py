@@ -7,7 +7,7 @@ changes, so that evidence written by an older rule can be told apart in the grap
 from __future__ import annotations
 
 EXTRACTOR_VERSION = "cellkg-extract 0.4.0"
-RULE_VERSION = "2026.11.4"
+RULE_VERSION = "2026.11.5"
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_BYTES_DEFAULT = 20_000_000

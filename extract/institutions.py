@@ -121,6 +121,9 @@ _ZH_HEAD_END = re.compile(r"(?:大学|医学院|医院|研究院|研究所|科�
 _ZH_STOP = set("的在于是由对将被向从了已等多家个其该这此年月日为以、，,。:：;；“”\"《》()（） "
                "后就获得运回送往到至并还也均都让给经入")  # verbs and adverbs never inside an organisation name
 _ZH_JOINERS = set("与和及、")
+# "陈学峰研究员团队与南方医院", "我院与某公司": 与 after a team, a role or "our hospital" joins two parties
+_ZH_NOT_ORG_END = re.compile(rf"(?:团队|课题组|研究组|我院|本院|该院|{ROLES_ZH})$")
+_ZH_CITY_BRACKET = re.compile(r"[（(][\u4e00-\u9fff]{2,4}[）)]")
 _DEPT_WORD = re.compile(r"血液|肿瘤|内科|外科|儿科|妇科|风湿|免疫|肾|心|神经|呼吸|消化|感染|皮肤|眼|骨|病理|检验|输血|移植|放疗|放射|麻醉|急诊|重症")
 _ZH_GENERIC = ("国内", "三甲", "相关", "其他", "各大", "多家", "知名", "顶级", "该", "本", "我")
 
@@ -174,9 +177,13 @@ def _zh_left_edge(segment: str, head_start: int, floor: int) -> int:
     i = head_start
     while i > floor:
         ch = segment[i - 1]
+        bracket = _ZH_CITY_BRACKET.search(segment, max(floor, i - 6), i) if ch in "）)" else None
+        if bracket and bracket.end() == i and i < head_start:  # "星济生物科技（苏州）有限公司": a city in brackets
+            i = bracket.start()
+            continue
         if ch in _ZH_STOP or ch in "和及" or not ("\u4e00" <= ch <= "\u9fff" or ch.isalnum()):
             break
-        if ch == "与" and _ZH_HEAD_END.search(segment[:i - 1]):
+        if ch == "与" and (_ZH_HEAD_END.search(segment[:i - 1]) or _ZH_NOT_ORG_END.search(segment[:i - 1])):
             break
         i -= 1
     return i

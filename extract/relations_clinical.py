@@ -19,9 +19,11 @@ def treats_relations(ctx: DocContext, out: RelationCollector) -> None:
     focus = ctx.focus_therapy()
     for index, sentence in enumerate(ctx.sentences):
         mentions = ctx.by_sentence[index]
+        therapies = ctx.of_type(index, "Therapy")
         for left, right in zip(mentions, mentions[1:]):
             if left.type == "Therapy" and right.type == "Disease" and _LOCAL_GAP.match(ctx.text[left.end:right.start]):
-                out.add("TREATS", left.entity_key, right.entity_key, index, "any.trt.local")
+                owner = appositive_owner(ctx.text, left, therapies)  # "NVX-330, a BCMA-directed CAR-T for myeloma"
+                out.add("TREATS", (owner or left).entity_key, right.entity_key, index, "any.trt.local")
         diseases = [d for d in ctx.of_type(index, "Disease") if "adverse" not in ctx.entities[d.entity_key].flags]
         _listed(ctx, out, index)
         if not diseases:

@@ -118,12 +118,13 @@ def link_org_anaphors(text: str, sentences: list[Sentence], mentions: list[Candi
     """"该院"/"the hospital"/"由医院与…" point at the last organisation of that kind; a bare department
     ("血液科") joins the full unit named earlier ("某某医院血液科")."""
     orgs = [m for m in mentions if m.type == "Institution"]
-    result = []
+    joined = {}  # bare department key → full unit key; swept copies of the bare name carry the same key
     for m in mentions:
         if m.rule == "zh.inst.department":
             full = [o for o in orgs if o.rule == "zh.inst.department" and o.text != m.text and o.text.endswith(m.text)]
-            m = replace(m, key=full[0].entity_key) if full else m
-        result.append(m)
+            if full:
+                joined[m.entity_key] = full[0].entity_key
+    result = [replace(m, key=joined[m.entity_key]) if m.entity_key in joined else m for m in mentions]
     taken = [(m.start, m.end) for m in mentions]
     for sentence in sentences:
         for match in _ORG_ANAPHOR.finditer(text, sentence.start, sentence.end):

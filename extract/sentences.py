@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.boilerplate import is_boilerplate, is_furniture
+from extract.boilerplate import MAX_LINK_TITLE_CHARS, is_boilerplate, is_furniture, opens_link_list
 
 _ABBREVIATIONS = frozenset(
     "prof dr mr mrs ms st no fig figs vs e.g i.e etc al inc co ltd corp dept univ approx ca jan feb mar apr "
@@ -30,12 +30,15 @@ class Sentence:
 
 def content_lines(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, is_boilerplate) for every non-empty line; the first content line is the title."""
-    lines, offset, seen_title = [], 0, False
+    lines, offset, seen_title, in_link_list = [], 0, False, False
     for raw in text.splitlines(keepends=True):
         body = raw.rstrip("\r\n")
+        if not body.strip() or len(body.strip()) > MAX_LINK_TITLE_CHARS:
+            in_link_list = False  # a blank line or a paragraph ends a link list
         if body.strip():
-            boilerplate = is_boilerplate(body, is_title=not seen_title and not is_furniture(body))
-            lines.append((offset, offset + len(body), boilerplate))
+            boilerplate = in_link_list or is_boilerplate(body, is_title=not seen_title and not is_furniture(body))
+            in_link_list = in_link_list or (seen_title and opens_link_list(body))
+            lines.append((offset, offset + len(body), boilerplate or in_link_list))
             seen_title = seen_title or not boilerplate
         offset += len(raw)
     return lines

@@ -35,6 +35,10 @@ _CELL_NAMES = (("NK progenitor cells", re.compile(r"NK\s*(?:progenitor|祖细胞
                ("CAR-NK cells", re.compile(r"CAR-NK", re.I)), ("CAR-T cells", re.compile(r"CAR-T", re.I)), ("NKT cells", re.compile(r"NKT")),
                ("NK cells", re.compile(r"NK")), ("T cells", re.compile(r"T\s*(?:cells?|细胞)")),
                ("macrophages", re.compile(r"macrophage|巨噬细胞", re.I)))
+# Chinese generic names of CAR-T products end in 基(奥)仑赛 (阿基仑赛, 瑞基奥仑赛, 泽沃基奥仑赛); the prefix stops at
+# one character before 基 (two only after a non-Chinese boundary: no word breaks to find the start otherwise), so
+# that "创新药泽基仑赛注射液" yields 泽基仑赛注射液, one entity with or without 注射液
+_ZH_INN = re.compile(r"(?:(?<![\u4e00-\u9fff])[\u4e00-\u9fff])?[\u4e00-\u9fff]基奥?仑赛(?:注射液)?")
 _CODE = re.compile(r"(?<![A-Za-z0-9-])([A-Z]{2,5}-?\d{2,6}[A-Z]?)(?![A-Za-z0-9-]|\.\d)")
 _CODE_CUE = re.compile(r"CAR|TCR|candidate|product|program|候选|产品", re.I)
 _NOT_CODE = re.compile(r"^(?:NCT|CTR|ISRCTN|ISO|COVID|SARS|GMP|IL|CD|HLA|ORR|CR|PR|OS|PFS|DOI|PMID|GB|ICD|AC)")
@@ -48,8 +52,10 @@ def _target_aliases() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _target_regex() -> re.Pattern[str]:
     aliases = sorted({a for e in load_entries() if e.type == "Target" for a in e.aliases if len(a) >= 2}, key=len, reverse=True)
-    targets = "|".join(re.escape(a) for a in aliases)
-    return re.compile(rf"(?<![A-Za-z0-9])(?:anti-?\s?|靶向)?((?:{targets})(?:\s?/\s?(?:{targets}))?)"
+    aliases += [a[0].upper() + a[1:] for a in aliases if a[0].islower()]  # sentence-initial "Mesothelin-targeted"
+    targets = "|".join(re.escape(a) for a in sorted(set(aliases), key=len, reverse=True))
+    # "靶向BCMA和GPRC5D的双靶点CAR-T细胞" and "BCMA/CD19 dual-target CAR-T" name both targets
+    return re.compile(rf"(?<![A-Za-z0-9])(?:anti-?\s?|靶向)?((?:{targets})(?:\s?(?:/|和|及|与)\s?(?:{targets}))?)"
                       rf"(?:[- ]?(?:targeted|targeting|directed|specific|redirected)|\s?靶向的?|的)?"
                       rf"(?:\s?(?:双靶点|双特异性|串联|dual-target(?:ed)?|bispecific|tandem))?[- ]?(?:{_MODALITY})")
 
@@ -57,7 +63,7 @@ def _target_regex() -> re.Pattern[str]:
 def find_therapies(text: str, start: int, end: int) -> list[Candidate]:
     segment, found = text[start:end], []
     for match in _target_regex().finditer(segment):
-        target = match.group(1)
+        target = re.sub(r"\s?(?:和|及|与)\s?", "/", match.group(1))
         name = f"{target} {modality_name(segment[match.end(1):match.end()])}"
         found.append(_make(text, start + match.start(), start + match.end(), "any.ther.composed", name))
     for match in _UNIVERSAL.finditer(segment):
@@ -74,6 +80,9 @@ def find_therapies(text: str, start: int, end: int) -> list[Candidate]:
         lineage = match.group(2) or match.group(3)
         found.append(_make(text, start + match.start(), start + match.end(), "en.ther.subset",
                            segment[match.start():match.end()], key_name=f"{lineage} subpopulation"))
+    for match in _ZH_INN.finditer(segment):
+        found.append(_make(text, start + match.start(), start + match.end(), "zh.ther.inn",
+                           key_name=match.group().removesuffix("注射液")))
     if cue(THERAPY_CUE).search(segment) or cue(THERAPY_CUE, "zh").search(segment) or _CODE_CUE.search(segment):
         for match in _CODE.finditer(segment):
             if not _NOT_CODE.match(match.group(1)) and match.group(1) not in _target_aliases():
