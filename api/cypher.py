@@ -9,6 +9,7 @@ from __future__ import annotations
 from cellkg.schema import RELATION_TYPES, check_label, check_relation_type
 from graph.ddl import FULLTEXT_INDEX
 from graph.statements import GRAPH_COUNTS
+from api.lookahead import Nested
 from api.relations import RelationField
 
 _ENTITY_FIELDS = ".key, .name, .name_zh, .aliases, .type"
@@ -16,6 +17,9 @@ _DOCUMENT_FIELDS = ".doc_id, .name, .title, .source, .lang, .chars, .media_type,
 _RELATION_FIELDS = ".key, .confidence, .evidence_count, .document_count, .negated"
 _EVIDENCE_FIELDS = (".key, .relation_key, .relation_type, .subject_key, .object_key, .sentence, .char_start, .char_end,"
                     " .rule, .rule_version, .confidence, .negated, .hedged, .lang, .extracted_at")
+
+
+_ARROWS = {"out": ("-", "->"), "in": ("<-", "-"), "both": ("-", "-")}
 
 
 def _entity(var: str) -> str:
@@ -35,22 +39,74 @@ def _relation(var: str, extra: str) -> str:
     return f"{var} {{{_RELATION_FIELDS}, type: type({var}), {extra}}}"
 
 
+class Params(dict):
+    """Parameters of one statement; calling it with a value adds ``$x<n>`` and returns that name."""
+
+    def __call__(self, value: object) -> str:
+        name = f"x{len(self)}"
+        self[name] = value
+        return name
+
+
+def entity_map(var: str, plan: tuple[Nested, ...], params, depth: int = 0) -> str:
+    """Entity ``var`` as a map; ``pre`` lists, in ``plan`` order, the nested lists fetched with it.
+    ``params`` adds a parameter and returns its name (Params, filters.Predicates.param)."""
+    if not plan:
+        return _entity(var)
+    return f"{var} {{{_ENTITY_FIELDS}, pre: [{', '.join(_nested(var, n, params, depth) for n in plan)}]}}"
+
+
+def _nested(var: str, nested: Nested, params: Params, depth: int) -> str:
+    if nested.kind == "documents":
+        return documents_of(var, params(nested.args["first"]), depth + 1)
+    if nested.kind == "evidence":
+        return evidence_of(f"{var}.key", params(nested.args["first"]), depth + 1)
+    return relation_edges(var, nested, params, depth + 1)
+
+
+def documents_of(entity: str, first: str, depth: int) -> str:
+    """The documents mentioning ``entity``, newest first, at most $``first``."""
+    d = f"d_{depth}"
+    return (f"COLLECT {{ MATCH ({d}:Document)-[:MENTIONS]->({entity}) WITH {d} ORDER BY {d}.ingested_at DESC, "
+            f"{d}.doc_id LIMIT ${first} RETURN {_document(d)} }}")
+
+
+def evidence_of(relation_key: str, first: str, depth: int) -> str:
+    """The evidence of the relation keyed ``relation_key``, most confident first, at most $``first``."""
+    ev, d = f"ev_{depth}", f"d_{depth}"
+    return (f"COLLECT {{ MATCH ({ev}:Evidence {{relation_key: {relation_key}}})<-[:ASSERTS]-({d}:Document) "
+            f"WITH {ev}, {d} ORDER BY {ev}.confidence DESC, {ev}.key LIMIT ${first} RETURN {_evidence(ev, d)} }}")
+
+
+def relation_edges(owner: str, nested: Nested, params: Params, depth: int) -> str:
+    """``owner``'s edges of ``nested``'s kind, most confident first, each with its planned nested lists."""
+    field, args = nested.field, nested.args
+    left, right = _ARROWS[field.direction]
+    rel_type, label = check_relation_type(field.rel_type), check_label(field.node_type)
+    r, b = f"r_{depth}", f"b_{depth}"
+    extra = f"node: {entity_map(b, nested.node, params, depth)}"
+    if nested.edge:
+        extra += f", pre: [{', '.join(_nested(r, n, params, depth) for n in nested.edge)}]"
+    return (f"COLLECT {{ MATCH ({owner}){left}[{r}:{rel_type}]{right}({b}:{label}) "
+            f"WHERE {r}.confidence >= ${params(args['minConfidence'])} AND (${params(args['includeNegated'])} OR NOT {r}.negated) "
+            f"WITH {r}, {b} ORDER BY {r}.confidence DESC, {b}.key LIMIT ${params(args['first'])} "
+            f"RETURN {_relation(r, extra)} }}")
+
+
 PING = "RETURN 1 AS ok"
 STATS = GRAPH_COUNTS
 
-ENTITIES_BY_KEY = f"UNWIND $keys AS k MATCH (n:Entity {{key: k}}) RETURN k, {_entity('n')} AS value"
+def entities_by_key(plan: tuple[Nested, ...] = (), params: Params | None = None) -> str:
+    """$keys entity keys: each entity, with the nested lists ``plan`` fetches along."""
+    return f"UNWIND $keys AS k MATCH (n:Entity {{key: k}}) RETURN k, {entity_map('n', plan, params)} AS value"
+
+
+ENTITIES_BY_KEY = entities_by_key()
 
 DOCUMENTS_BY_ID = f"UNWIND $keys AS k MATCH (d:Document {{doc_id: k}}) RETURN k, {_document('d')} AS value"
 
 # $keys relation keys, $first evidence per relation
-EVIDENCE_FOR_RELATIONS = f"""
-UNWIND $keys AS k
-CALL (k) {{
-  MATCH (ev:Evidence {{relation_key: k}})<-[:ASSERTS]-(d:Document)
-  RETURN ev, d ORDER BY ev.confidence DESC, ev.key LIMIT $first
-}}
-RETURN k, collect({_evidence('ev', 'd')}) AS value
-"""
+EVIDENCE_FOR_RELATIONS = "UNWIND $keys AS k RETURN k, " + evidence_of("k", "first", 0) + " AS value"
 
 # $keys doc ids, $first evidence per document
 EVIDENCE_OF_DOCUMENTS = f"""
@@ -88,15 +144,7 @@ RETURN k, collect({{count: m.count, starts: m.starts, ends: m.ends, entity: {_en
 """
 
 # $keys entity keys, $first documents per entity (newest first)
-DOCUMENTS_MENTIONING = f"""
-UNWIND $keys AS k
-MATCH (n:Entity {{key: k}})
-CALL (n) {{
-  MATCH (d:Document)-[:MENTIONS]->(n)
-  RETURN d ORDER BY d.ingested_at DESC, d.doc_id LIMIT $first
-}}
-RETURN k, collect({_document('d')}) AS value
-"""
+DOCUMENTS_MENTIONING = "UNWIND $keys AS k MATCH (n:Entity {key: k}) RETURN k, " + documents_of("n", "first", 0) + " AS value"
 
 # $query (escaped Lucene), $limit hits read from the index, $types, $first
 SEARCH = f"""
@@ -105,23 +153,9 @@ WHERE node.type IN $types
 RETURN {_entity('node')} AS node, score ORDER BY score DESC, node.key LIMIT $first
 """
 
-_ARROWS = {"out": ("-", "->"), "in": ("<-", "-"), "both": ("-", "-")}
-
-
-def related_entities(field: RelationField) -> str:
-    """$keys owner keys, $first, $min_confidence, $include_negated: each owner's edges of one kind."""
-    left, right = _ARROWS[field.direction]
-    rel_type, label = check_relation_type(field.rel_type), check_label(field.node_type)
-    return f"""
-UNWIND $keys AS k
-MATCH (a:Entity {{key: k}})
-CALL (a) {{
-  MATCH (a){left}[r:{rel_type}]{right}(b:{label})
-  WHERE r.confidence >= $min_confidence AND ($include_negated OR NOT r.negated)
-  RETURN r, b ORDER BY r.confidence DESC, b.key LIMIT $first
-}}
-RETURN k, collect({_relation('r', 'node: ' + _entity('b'))}) AS value
-"""
+def relations_by_key(nested: Nested, params: Params) -> str:
+    """$keys owner keys: each owner's edges of ``nested``'s kind, with what ``nested`` plans below them."""
+    return f"UNWIND $keys AS k MATCH (a:Entity {{key: k}}) RETURN k, {relation_edges('a', nested, params, 0)} AS value"
 
 
 def shortest_path(max_hops: int) -> str:
@@ -148,8 +182,9 @@ def page(match: str, where: list[str], order: str, projection: str, with_total: 
     return f"{total} {rows} RETURN nodes, total"
 
 
-def entity_page(entity_type: str, where: list[str], order: str, with_total: bool) -> str:
-    return page(f"MATCH (n:{check_label(entity_type)})", where, order, _entity("n"), with_total)
+def entity_page(entity_type: str, where: list[str], order: str, projection: str, with_total: bool) -> str:
+    """``projection``: api.cypher.entity_map of ``n``."""
+    return page(f"MATCH (n:{check_label(entity_type)})", where, order, projection, with_total)
 
 
 def document_page(where: list[str], order: str, with_total: bool) -> str:
@@ -158,10 +193,9 @@ def document_page(where: list[str], order: str, with_total: bool) -> str:
 
 # -- predicates for list filters: ``n`` is the listed node, values arrive as $parameters --
 
-def alias_predicate(operator: str, param: str) -> str:
-    """Name or any alias (aliases hold the name), case-insensitive; operator from a closed set."""
-    op = {"equals": "=", "contains": "CONTAINS", "starts_with": "STARTS WITH"}[operator]
-    return f"any(a IN n.aliases WHERE toLower(a) {op} ${param})"
+def alias_predicate(param: str, var: str = "n") -> str:
+    """Name or any alias, case-insensitive: $param is filters.alias_pattern's text (text index backed)."""
+    return f"{var}.aliases_lower CONTAINS ${param}"
 
 
 def mentioned_in_language(param: str) -> str:
@@ -173,7 +207,7 @@ def related_to(field: RelationField, id_param: str | None, name_param: str | Non
     left, right = _ARROWS[field.direction]
     rel_type, label = check_relation_type(field.rel_type), check_label(field.node_type)
     tests = ["NOT r.negated"] + ([f"m.key = ${id_param}"] if id_param else []) + (
-        [f"any(a IN m.aliases WHERE toLower(a) = ${name_param})"] if name_param else [])
+        [alias_predicate(name_param, "m")] if name_param else [])
     return f"EXISTS {{ MATCH (n){left}[r:{rel_type}]{right}(m:{label}) WHERE {' AND '.join(tests)} }}"
 
 

@@ -29,15 +29,18 @@ class Predicates:
         return name
 
 
-def _lower(value: str, argument: str) -> str:
-    return short_text(value, argument).lower()
+def alias_pattern(operator: str, value: str, argument: str) -> str:
+    """What graph.statements' aliases_lower (NUL-delimited lower-cased aliases) contains when one
+    alias equals / starts with / contains ``value``, case-insensitively (short_text forbids NUL)."""
+    lowered = short_text(value, argument).lower()
+    return {"equals": f"\0{lowered}\0", "starts_with": f"\0{lowered}", "contains": lowered}[operator]
 
 
 def _add_name(preds: Predicates, name: NameFilter) -> None:
     for operator in _NAME_OPERATORS:
         value = getattr(name, operator)
         if value is not None:
-            preds.where.append(cy.alias_predicate(operator, preds.param(_lower(value, f"name.{operator}"))))
+            preds.where.append(cy.alias_predicate(preds.param(alias_pattern(operator, value, f"name.{operator}"))))
 
 
 def entity_predicates(entity_type: str, spec: object | None) -> Predicates:
@@ -52,7 +55,7 @@ def entity_predicates(entity_type: str, spec: object | None) -> Predicates:
         if name in ("name", "mentioned_in_language") or value is None or (value.id is None and value.name is None):
             continue
         id_param = preds.param(short_text(value.id, f"{name}.id")) if value.id is not None else None
-        name_param = preds.param(_lower(value.name, f"{name}.name")) if value.name is not None else None
+        name_param = preds.param(alias_pattern("equals", value.name, f"{name}.name")) if value.name is not None else None
         preds.where.append(cy.related_to(relation_field(entity_type, name), id_param, name_param))
     return preds
 

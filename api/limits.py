@@ -8,9 +8,13 @@ from api.errors import UserError
 MAX_TEXT_LENGTH = 1_000  # search text, names and filter values
 
 
+def max_page(info: Info) -> int:
+    return info.context.settings.api_max_page_size
+
+
 def page_size(info: Info, value: int | None, argument: str = "first") -> int | None:
     """``value`` if it is within 0..api_max_page_size, else a UserError naming the limit."""
-    limit = info.context.settings.api_max_page_size
+    limit = max_page(info)
     if value is not None and not 0 <= value <= limit:
         raise UserError(f"'{argument}' must be between 0 and {limit}, got {value}")
     return value

@@ -12,6 +12,8 @@ from strawberry import Info
 
 from api import cypher as cy
 from api.filters import Predicates, document_predicates, entity_order, entity_predicates
+from api.limits import max_page
+from api.lookahead import field_plan
 from api.types.entities import ENTITY_CLASSES, entity_from_row
 from api.types.inputs import ENTITY_FILTERS, DocumentFilter, EntityOrder
 from api.types.pagination import Connection, PageArgs, wants_total
@@ -41,8 +43,10 @@ def entity_list(entity_type: str):
                       after: str | None = None, last: int | None = None, before: str | None = None):
         preds = entity_predicates(entity_type, filter_)
         order = entity_order(order_by)
-        return await fetch_page(info, lambda total: cy.entity_page(entity_type, preds.where, order, total), preds,
-                                PageArgs(first, after, last, before), entity_from_row)
+        plan = field_plan(info._raw_info, ("edges", "node"), entity_type, max_page(info))
+        projection = cy.entity_map("n", plan, preds.param)
+        return await fetch_page(info, lambda total: cy.entity_page(entity_type, preds.where, order, projection, total),
+                                preds, PageArgs(first, after, last, before), lambda row: entity_from_row(row, plan))
 
     resolve.__annotations__["filter_"] = Annotated[filter_type | None, strawberry.argument(name="filter")]
     resolve.__annotations__["return"] = Connection[ENTITY_CLASSES[entity_type]]

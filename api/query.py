@@ -8,7 +8,8 @@ from strawberry import Info
 
 from api import cypher as cy
 from api.errors import UserError
-from api.limits import short_text
+from api.limits import max_page, short_text
+from api.lookahead import field_plan
 from api.listing import document_list, entity_list
 from api.search import SearchHit, search
 from api.types.entities import ENTITY_CLASSES, Entity, entity_from_row
@@ -39,14 +40,16 @@ class Path:
     relations: list[Relation]
 
 
-async def _entity(info: Info, key: str) -> Entity | None:
-    row = await info.context.loaders.load(cy.ENTITIES_BY_KEY, short_text(key, "id"))
-    return entity_from_row(row) if row else None
+async def _entity(info: Info, key: str, entity_type: str = "Entity") -> Entity | None:
+    """The entity by key, fetched together with the nested lists selected below it."""
+    plan, params = field_plan(info._raw_info, (), entity_type, max_page(info)), cy.Params()
+    row = await info.context.loaders.load(cy.entities_by_key(plan, params), short_text(key, "id"), **params)
+    return entity_from_row(row, plan) if row else None
 
 
 def entity_by_id(entity_type: str):
     async def resolve(info: Info, id: strawberry.ID):
-        entity = await _entity(info, id)
+        entity = await _entity(info, id, entity_type)
         return entity if entity is not None and type(entity).__name__ == entity_type else None
 
     resolve.__annotations__["return"] = ENTITY_CLASSES[entity_type] | None

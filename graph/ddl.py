@@ -4,6 +4,7 @@ from __future__ import annotations
 from neo4j import Driver
 
 from cellkg.schema import ENTITY_TYPES, RELATION_TYPES, check_label, check_relation_type
+from graph.statements import BACKFILL_ALIASES_LOWER
 
 FULLTEXT_INDEX = "entity_names"
 
@@ -23,6 +24,8 @@ def schema_statements() -> list[str]:
         name = check_label(label).lower()
         statements.append(f"CREATE CONSTRAINT {name}_key IF NOT EXISTS FOR (n:{label}) REQUIRE n.key IS UNIQUE")
         statements.append(f"CREATE INDEX {name}_name IF NOT EXISTS FOR (n:{label}) ON (n.name)")
+        # case-insensitive name/alias filters (graph.statements: aliases_lower) use CONTAINS on it
+        statements.append(f"CREATE TEXT INDEX {name}_aliases_lower IF NOT EXISTS FOR (n:{label}) ON (n.aliases_lower)")
     for rel_type in RELATION_TYPES:
         check_relation_type(rel_type)
         # a relationship uniqueness constraint (Community has them) also stops concurrent
@@ -41,5 +44,7 @@ def schema_statements() -> list[str]:
 def apply_schema(driver: Driver, database: str = "neo4j") -> int:
     for statement in schema_statements():
         driver.execute_query(statement, database_=database)
+    with driver.session(database=database) as session:  # CALL IN TRANSACTIONS needs an auto-commit transaction
+        session.run(BACKFILL_ALIASES_LOWER).consume()
     driver.execute_query("CALL db.awaitIndexes(300)", database_=database)
     return len(schema_statements())

@@ -19,14 +19,19 @@ RETURN DISTINCT d.doc_id AS doc_id
 MERGE_DOCUMENTS = "UNWIND $rows AS row MERGE (d:Document {doc_id: row.doc_id}) ON CREATE SET d += row.props"
 
 _SEARCH_TEXT = "reduce(s = '', a IN e.aliases | s + ' | ' + a)"
+# The smallest Chinese alias, not the first one written: concurrent or reordered loads agree on it.
+_NAME_ZH = r"reduce(z = null, a IN e.aliases | CASE WHEN a =~ '(?s).*[\u3400-\u9fff].*' AND (z IS NULL OR a < z) THEN a ELSE z END)"
+
+# Lower-cased name and aliases, each between NUL marks (user text never holds NUL), so one CONTAINS
+# over a text index answers case-insensitive equals / starts-with / contains on any alias.
+_ALIASES_LOWER = r"reduce(s = '\u0000', a IN e.aliases | s + toLower(a) + '\u0000')"
 
 _MERGE_ENTITIES = f"""
 UNWIND $rows AS row
 MERGE (e:Entity {{key: row.key}})
 ON CREATE SET e:__LABEL__, e.name = row.name, e.type = row.type, e += row.attributes
-SET e.aliases = coalesce(e.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(e.aliases, [])],
-    e.name_zh = coalesce(e.name_zh, row.name_zh)
-SET e.search_text = {_SEARCH_TEXT}
+SET e.aliases = coalesce(e.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(e.aliases, [])]
+SET e.search_text = {_SEARCH_TEXT}, e.name_zh = {_NAME_ZH}, e.aliases_lower = {_ALIASES_LOWER}
 """
 
 MERGE_MENTIONS = """
@@ -89,7 +94,13 @@ UNWIND $keys AS k
 MATCH (e:Entity {{key: k}})<-[m:MENTIONS]-(:Document)
 WITH e, collect(m.aliases) AS lists
 SET e.aliases = reduce(acc = [], l IN lists | acc + [a IN l WHERE NOT a IN acc])
-SET e.search_text = {_SEARCH_TEXT}
+SET e.search_text = {_SEARCH_TEXT}, e.name_zh = {_NAME_ZH}, e.aliases_lower = {_ALIASES_LOWER}
+"""
+
+# Graphs written before aliases_lower existed (or by a bulk import) get it once.
+BACKFILL_ALIASES_LOWER = f"""
+MATCH (e:Entity) WHERE e.aliases_lower IS NULL
+CALL (e) {{ SET e.aliases_lower = {_ALIASES_LOWER} }} IN TRANSACTIONS OF 10000 ROWS
 """
 
 DELETE_DOCUMENT = "MATCH (d:Document {doc_id: $doc_id}) DETACH DELETE d"

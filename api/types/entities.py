@@ -10,7 +10,8 @@ import strawberry
 from strawberry import Info
 
 from api import cypher as cy
-from api.limits import page_size
+from api.limits import max_page, page_size
+from api.lookahead import Nested, attach, prefetched, relation_plan
 from api.relations import relation_field
 from api.types.enums import EntityType
 from api.types.provenance import Document, RelationEdge
@@ -19,13 +20,16 @@ from api.types.provenance import Document, RelationEdge
 def relation(owner: str, name: str, description: str):
     """A field listing ``owner``'s edges of the kind ``api.relations`` declares for ``name``."""
     field = relation_field(owner, name)
-    statement = cy.related_entities(field)
 
     async def resolve(root: Entity, info: Info, first: int = 20, min_confidence: float = 0.0,
                       include_negated: bool = False):
-        rows = await info.context.loaders.load(statement, root.id, first=page_size(info, first),
-                                               min_confidence=min_confidence, include_negated=include_negated)
-        return [RelationEdge.from_row(r) for r in rows or []]
+        found = prefetched(root, info)
+        if found is None:
+            args = {"first": page_size(info, first), "minConfidence": min_confidence, "includeNegated": include_negated}
+            nested, params = relation_plan(info._raw_info, field, args, max_page(info)), cy.Params()
+            found = nested, await info.context.loaders.load(cy.relations_by_key(nested, params), root.id, **params)
+        nested, rows = found
+        return [RelationEdge.from_row(r, nested) for r in rows or []]
 
     return strawberry.field(resolver=resolve, description=(
         f"{description} ({field.rel_type}, most confident first; negated relations only with includeNegated)."))
@@ -38,10 +42,13 @@ class Entity:
     name_zh: str | None = strawberry.field(description="First Chinese alias, if any.")
     aliases: list[str] = strawberry.field(description="Every surface form seen, English and Chinese.")
     type: EntityType
+    prefetched: strawberry.Private[dict | None] = None  # api.lookahead.attach
 
     @strawberry.field(description="Documents that mention the entity, newest first.")
     async def documents(self, info: Info, first: int = 10) -> list[Document]:
-        rows = await info.context.loaders.load(cy.DOCUMENTS_MENTIONING, self.id, first=page_size(info, first))
+        found = prefetched(self, info)
+        rows = found[1] if found else await info.context.loaders.load(cy.DOCUMENTS_MENTIONING, self.id,
+                                                                      first=page_size(info, first))
         return [Document.from_row(r) for r in rows or []]
 
 
@@ -89,7 +96,8 @@ ENTITY_CLASSES: dict[str, type[Entity]] = {
     cls.__name__: cls for cls in (Researcher, Institution, Therapy, Target, Disease, Trial)}
 
 
-def entity_from_row(row: dict) -> Entity:
+def entity_from_row(row: dict, plan: tuple[Nested, ...] = ()) -> Entity:
+    """An entity from its map (api.cypher.entity_map), carrying the lists ``plan`` fetched with it."""
     cls = ENTITY_CLASSES[row["type"]]
     return cls(id=row["key"], name=row["name"], name_zh=row.get("name_zh"), aliases=row.get("aliases") or [],
-               type=EntityType(row["type"]))
+               type=EntityType(row["type"]), prefetched=attach(plan, row))

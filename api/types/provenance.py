@@ -12,6 +12,7 @@ from strawberry import Info
 
 from api import cypher as cy
 from api.limits import page_size
+from api.lookahead import Nested, attach, prefetched
 from api.types.enums import Language, RelationType
 
 if TYPE_CHECKING:
@@ -21,10 +22,10 @@ N = TypeVar("N")
 LazyEntity = Annotated["Entity", strawberry.lazy("api.types.entities")]
 
 
-def _entity(row: dict):
+def _entity(row: dict, plan: tuple[Nested, ...] = ()):
     from api.types.entities import entity_from_row  # entities import this module
 
-    return entity_from_row(row)
+    return entity_from_row(row, plan)
 
 
 def language_of(row: dict) -> Language | None:
@@ -152,14 +153,18 @@ class RelationEdge(RelationFigures, Generic[N]):
     node: N
     relation_id: strawberry.ID
     type: RelationType
+    prefetched: strawberry.Private[dict | None] = None  # api.lookahead.attach
 
     @classmethod
-    def from_row(cls, row: dict) -> "RelationEdge":
-        return cls(node=_entity(row["node"]), relation_id=row["key"], type=RelationType(row["type"]), **_figures(row))
+    def from_row(cls, row: dict, nested: Nested) -> "RelationEdge":
+        """An edge from api.cypher.relation_edges, with what ``nested`` planned below it."""
+        return cls(node=_entity(row["node"], nested.node), relation_id=row["key"], type=RelationType(row["type"]),
+                   prefetched=attach(nested.edge, row), **_figures(row))
 
     @strawberry.field(description="Its evidence, most confident first.")
     async def evidence(self, info: Info, first: int = 10) -> list[Evidence]:
-        return await _evidence_of(info, self.relation_id, first)
+        found = prefetched(self, info)
+        return [Evidence.from_row(r) for r in found[1]] if found else await _evidence_of(info, self.relation_id, first)
 
 
 def _figures(row: dict) -> dict:

@@ -1,0 +1,138 @@
+"""Look ahead in the selection set: which nested lists an entity's fetch can bring along.
+
+Where the API fetches entities (by key, a list page), it reads the client's selection below them
+and plans what it can fetch in the same Cypher statement (api.cypher.entity_map): their
+``documents`` and relation fields, each edge's ``evidence`` and each neighbour's ``documents``.
+A relation level below that is one DataLoader batch (one statement) with the same plan for its
+own edges. Resolvers return the prefetched rows; whatever the plan leaves out (out-of-range
+sizes) resolves through the DataLoaders. Skipped (@skip/@include) fields are not planned.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Literal
+
+from graphql import FieldNode, FragmentSpreadNode, GraphQLResolveInfo, GraphQLSkipDirective, GraphQLIncludeDirective
+from graphql.execution.values import get_argument_values, get_directive_values
+from strawberry.utils.str_converters import to_camel_case
+
+from api.relations import RELATION_FIELDS, RelationField
+
+Kind = Literal["relation", "evidence", "documents"]
+_BY_GRAPHQL_NAME = {(f.owner, to_camel_case(f.name)): f for f in RELATION_FIELDS}
+_ABSTRACT = "Entity"
+
+
+@dataclass(frozen=True)
+class Nested:
+    """One nested list to fetch with its parent: under response ``key``, with these arguments."""
+    key: str
+    kind: Kind
+    args: dict
+    field: RelationField | None = None
+    node: tuple["Nested", ...] = ()  # relation: what to fetch with each neighbour
+    edge: tuple["Nested", ...] = ()  # relation: what to fetch with each edge (its evidence)
+
+
+def _included(info: GraphQLResolveInfo, node) -> bool:
+    variables = info.variable_values
+    skip = get_directive_values(GraphQLSkipDirective, node, variables)
+    include = get_directive_values(GraphQLIncludeDirective, node, variables)
+    return not (skip and skip["if"]) and not (include and not include["if"])
+
+
+def _collect(info: GraphQLResolveInfo, nodes: Iterable[FieldNode], type_names: tuple[str, ...]) -> dict[str, list]:
+    """Sub-fields of ``nodes`` by response key, through fragments that apply to ``type_names``."""
+    fields: dict[str, list[FieldNode]] = {}
+
+    def walk(selection_set) -> None:
+        for sel in selection_set.selections if selection_set else ():
+            if not _included(info, sel):
+                continue
+            if isinstance(sel, FieldNode):
+                fields.setdefault((sel.alias or sel.name).value, []).append(sel)
+                continue
+            frag = info.fragments[sel.name.value] if isinstance(sel, FragmentSpreadNode) else sel
+            if frag.type_condition is None or frag.type_condition.name.value in type_names:
+                walk(frag.selection_set)
+
+    for node in nodes:
+        walk(node.selection_set)
+    return fields
+
+
+def _args(info: GraphQLResolveInfo, type_name: str, nodes: list[FieldNode]) -> dict:
+    definition = info.schema.get_type(type_name).fields[nodes[0].name.value]
+    return get_argument_values(definition, nodes[0], info.variable_values)
+
+
+def _sized(args: dict, limit: int) -> bool:
+    return 0 <= args["first"] <= limit
+
+
+def entity_plan(info: GraphQLResolveInfo, nodes: Iterable[FieldNode], entity_type: str, limit: int,
+                relations: bool = True) -> tuple[Nested, ...]:
+    """The nested lists to fetch with entities of ``entity_type`` selected by ``nodes`` (their relation
+    fields only when ``relations``)."""
+    plan = []
+    for key, subs in _collect(info, nodes, (entity_type, _ABSTRACT)).items():
+        name = subs[0].name.value
+        if name == "documents":
+            plan.append(Nested(key, "documents", _args(info, _ABSTRACT, subs)))
+        elif relations and (entity_type, name) in _BY_GRAPHQL_NAME:
+            plan.append(Nested(key, "relation", _args(info, entity_type, subs), _BY_GRAPHQL_NAME[entity_type, name]))
+        else:
+            continue
+        if not _sized(plan[-1].args, limit):
+            plan.pop()  # the resolver reports the bad size
+        elif plan[-1].kind == "relation":
+            plan[-1] = _with_edges(info, plan[-1], subs, limit)
+    return tuple(plan)
+
+
+def _with_edges(info: GraphQLResolveInfo, relation: Nested, nodes: list[FieldNode], limit: int) -> Nested:
+    edge_type, node_type = _edge_type(info, relation), relation.field.node_type
+    edge_fields = _collect(info, nodes, (edge_type,))
+    # the neighbours' own relations come one level (one DataLoader batch) later: a hub reached from
+    # many owners then has its edges sorted once, not once per owner as in a single nested statement
+    node = entity_plan(info, _named(edge_fields, "node"), node_type, limit, relations=False)
+    edge = tuple(Nested(key, "evidence", args) for key, subs in edge_fields.items()
+                 if subs[0].name.value == "evidence" and _sized(args := _args(info, edge_type, subs), limit))
+    return Nested(relation.key, "relation", relation.args, relation.field, node, edge)
+
+
+def _edge_type(info: GraphQLResolveInfo, relation: Nested) -> str:
+    """The GraphQL name of the edge type, e.g. ``TherapyRelationEdge``."""
+    owner = info.schema.get_type(relation.field.owner)
+    field_type = owner.fields[to_camel_case(relation.field.name)].type
+    while hasattr(field_type, "of_type"):
+        field_type = field_type.of_type
+    return field_type.name
+
+
+def field_plan(info: GraphQLResolveInfo, path: tuple[str, ...], entity_type: str, limit: int) -> tuple[Nested, ...]:
+    """Plan for the entities found at ``path`` below the resolving field (e.g. ``("edges", "node")``)."""
+    nodes = list(info.field_nodes)
+    for step in path:
+        nodes = _named(_collect(info, nodes, ()), step)  # through wrappers (fragments on them are not followed)
+    return entity_plan(info, nodes, entity_type, limit)
+
+
+def _named(fields: dict[str, list[FieldNode]], name: str) -> list[FieldNode]:
+    """Every node of the field ``name``, under any alias."""
+    return [node for nodes in fields.values() for node in nodes if node.name.value == name]
+
+
+def relation_plan(info: GraphQLResolveInfo, field: RelationField, args: dict, limit: int) -> Nested:
+    """Plan for the relation field now resolving (its prefetch was not possible): its own subtree."""
+    return _with_edges(info, Nested(info.path.key, "relation", args, field), list(info.field_nodes), limit)
+
+
+def attach(plan: tuple[Nested, ...], row: dict) -> dict[str, tuple[Nested, list]] | None:
+    """The prefetched lists of one fetched row, by response key (None when nothing was planned)."""
+    return {n.key: (n, rows) for n, rows in zip(plan, row["pre"])} if plan else None
+
+
+def prefetched(obj, info) -> tuple[Nested, list] | None:
+    """What was fetched with ``obj`` for the field now resolving, if anything."""
+    return (obj.prefetched or {}).get(info.path.key)
