@@ -1,11 +1,14 @@
 """extract_text / extract_document: run the pipeline and assemble the typed ExtractionResult."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from cellkg.model import DocumentRecord, Entity, ExtractionResult, Mention, short_hash
 from extract.config import EXTRACTOR_VERSION, MAX_TITLE_CHARS
 from extract.pipeline import run_pipeline
 from extract.reader import detect_language, first_line
 from extract.resolve import EntityDraft
+from extract.traditional import restore_original, simplified_copy
 
 KEEP_ONLY_WHEN_RELATED = "generic"
 RELATED_ONLY_TYPES = ("Target",)  # a symbol nothing targets is a marker, a drug or a passing mention
@@ -18,6 +21,13 @@ def extract_text(text: str, *, name: str = "doc", source: str = "", lang: str | 
 
 
 def extract_document(record: DocumentRecord) -> ExtractionResult:
+    simplified = simplified_copy(record.text) if record.lang == "zh" else None
+    if simplified is not None:  # Traditional Chinese: match on the Simplified copy, spans stay valid
+        return restore_original(_extract(replace(record, text=simplified)), record.text)
+    return _extract(record)
+
+
+def _extract(record: DocumentRecord) -> ExtractionResult:
     state = run_pipeline(record.text, record.lang, record.doc_id, record.source)
     collector = state["relations"]
     relations = collector.relations()
