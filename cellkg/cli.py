@@ -31,7 +31,7 @@ def _document_paths(paths: list[Path]) -> list[Path]:
         raise InputError(f"no such file or folder: {', '.join(missing)}", reason="missing", hint="check the path")
     found = list(extract.iter_document_paths(paths))
     if not found:
-        raise InputError("no .txt, .md or .html files found", reason="no_input", hint="pass files or folders of documents")
+        raise InputError("no .txt, .md, .html or .pdf files found", reason="no_input", hint="pass files or folders of documents")
     return found
 
 
@@ -192,12 +192,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_neo4j)
 
     p = sub.add_parser("extract", help="extract entities and relations to one JSON per document (no database)")
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders of .txt, .md, .html")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders of .txt, .md, .html, .pdf")
     p.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for <name>.json files")
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("ingest", help="extract documents and load them into Neo4j")
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders of .txt, .md, .html")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders of .txt, .md, .html, .pdf")
     p.add_argument("--batch", type=int, default=0, metavar="N", help="documents per transaction (default 50)")
     p.set_defaults(func=cmd_ingest)
 

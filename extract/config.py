@@ -7,9 +7,9 @@ changes, so that evidence written by an older rule can be told apart in the grap
 from __future__ import annotations
 
 EXTRACTOR_VERSION = "cellkg-extract 0.4.0"
-RULE_VERSION = "2026.11.5"
+RULE_VERSION = "2026.11.6"
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
 MAX_BYTES_DEFAULT = 20_000_000
 CJK_LANG_THRESHOLD = 0.5  # share of Chinese words (CJK chars / 1.5) among all words that makes a document "zh"
 MAX_TITLE_CHARS = 200
@@ -30,6 +30,7 @@ RULE_CONFIDENCE: dict[str, float] = {
     "any.dev.contained": 0.6,
     "any.dev.passive": 0.8,
     "any.dev.possessive": 0.7,
+    "any.dev.anaphora": 0.5,
     "any.tgt.composed": 0.95,
     "any.tgt.trigger": 0.7,
     "any.tgt.apposition": 0.75,
@@ -44,6 +45,8 @@ RULE_CONFIDENCE: dict[str, float] = {
     "any.cnd.team": 0.5,
     "any.cnd.sponsor": 0.6,
     "any.stu.sentence": 0.6,
+    "any.stu.outcome": 0.5,
+    "any.trt.outcome": 0.5,
     "any.col.joint": 0.8,
     # mentions
     "any.lex": 0.95,

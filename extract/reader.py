@@ -1,7 +1,7 @@
-"""Read .txt/.md/.html files into a DocumentRecord: encoding, HTML to text, language, title.
+"""Read .txt/.md/.html/.pdf files into a DocumentRecord: encoding, HTML to text, language, title.
 
 Spans of every later stage refer to ``DocumentRecord.text``: the decoded file with newlines
-normalised to ``\\n`` (plain text) or the visible text of the page (HTML).
+normalised to ``\\n`` (plain text), the visible text of the page (HTML) or pypdf's text (PDF).
 """
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from charset_normalizer import from_bytes
 from cellkg.errors import InputError
 from cellkg.model import DocumentRecord, short_hash
 from extract.config import CJK_LANG_THRESHOLD, MAX_BYTES_DEFAULT, MAX_TITLE_CHARS, SUPPORTED_SUFFIXES
+from extract.pdf import pdf_to_text
 
 _FALLBACK_ENCODINGS = ("utf-8", "gb18030", "big5")
 _DROPPED_TAGS = ("script", "style", "nav", "footer", "header", "aside", "form", "noscript", "iframe", "menu")
@@ -36,16 +37,21 @@ def read_document(path: Path, *, max_bytes: int = MAX_BYTES_DEFAULT) -> Document
     raw = path.read_bytes()
     if not raw.strip():
         raise InputError(f"{path}: the file is empty", reason="empty", path=str(path))
+    if suffix == ".pdf":
+        return _record(path, pdf_to_text(raw, str(path)), "binary", "application/pdf")
     if b"\x00" in raw:
         raise InputError(f"{path}: binary content (NUL bytes)", reason="binary", path=str(path))
     decoded, encoding = decode_bytes(raw, str(path))
     html = suffix in (".html", ".htm")
     text = html_to_text(decoded) if html else decoded.replace("\r\n", "\n").replace("\r", "\n")
+    return _record(path, text, encoding, "text/html" if html else "text/plain")
+
+
+def _record(path: Path, text: str, encoding: str, media_type: str) -> DocumentRecord:
     if not text.strip():
         raise InputError(f"{path}: no text content", reason="empty", path=str(path))
     return DocumentRecord(doc_id=short_hash(text), name=path.stem, source=str(path), title=first_line(text),
-                          lang=detect_language(text), text=text, encoding=encoding,
-                          media_type="text/html" if html else "text/plain")
+                          lang=detect_language(text), text=text, encoding=encoding, media_type=media_type)
 
 
 def decode_bytes(raw: bytes, where: str = "") -> tuple[str, str]:
