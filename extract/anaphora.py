@@ -8,6 +8,8 @@ from extract.context import DocContext
 from extract.triggers import TEAM_EN, TEAM_ZH, THERAPY_ANAPHORA_EN, THERAPY_ANAPHORA_ZH, cue
 
 _TEAM_WORD = re.compile(r"\bteam\b|团队|课题组", re.I)
+_JOINED_TEAM = re.compile(r"\s*,?\s*(?:与|和|联合|携手|(?:together|jointly|in\s+collaboration|in\s+partnership)\s+with\b|and\b)", re.I)
+_PARTNER_JOINER = re.compile(r"\s*(?:、|，|,|与|和|及|and|,\s*and)\s*(?:the\s+)?(?:[a-z-]+\s+){0,3}", re.I)
 
 
 def team_agents(ctx: DocContext, index: int, phrase: str) -> list[str]:
@@ -37,8 +39,22 @@ def first_team(ctx: DocContext) -> list[str]:
         cut = sentence.start + team.start()
         agents = [m.entity_key for m in ctx.of_type(index, "Institution", "Researcher") if m.end <= cut]
         if agents:
-            return list(dict.fromkeys(agents))
+            return list(dict.fromkeys(agents + _team_partners(ctx, index, sentence.start + team.end())))
     return []
+
+
+def _team_partners(ctx: DocContext, index: int, after: int) -> list[str]:
+    """"X团队与A、B合作", "X's team, together with A and B,": a joint team, its partners are part of it."""
+    if not _JOINED_TEAM.match(ctx.text, after):
+        return []
+    orgs = [m for m in ctx.of_type(index, "Institution") if m.start >= after and "nested" not in m.flags]
+    run = []
+    for org in orgs:
+        gap = ctx.text[run[-1].end if run else after:org.start]
+        if run and not _PARTNER_JOINER.fullmatch(gap) or not run and len(gap) > 40:
+            break
+        run.append(org)
+    return [m.entity_key for m in run]
 
 
 def team_phrases(sentence: str, lang: str) -> list[str]:

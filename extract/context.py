@@ -32,6 +32,15 @@ class DocContext:
             found.extend(self.of_type(i, *types))
         return found
 
+    def earlier_in_paragraph(self, index: int, type_: str, reach: int = 2) -> list[Candidate]:
+        """Mentions of ``type_`` in up to ``reach`` earlier sentences of the same paragraph, nearest last."""
+        line = self.sentences[index].line
+        return [m for m in self.before(index, type_, reach=reach)
+                if self.sentences[self._index_of(m)].line == line]
+
+    def _index_of(self, mention: Candidate) -> int:
+        return next(i for i, s in enumerate(self.sentences) if s.start <= mention.start < s.end)
+
     def is_modality(self, mention: Candidate) -> bool:
         return "modality" in self.entities[mention.entity_key].flags
 

@@ -6,7 +6,8 @@ import re
 from extract.candidates import Candidate, make_candidate
 from extract.config import confidence
 from extract.diseases import widen_qualified
-from extract.institutions import find_institutions_en, find_institutions_zh
+from extract.institutions import find_institutions_en
+from extract.institutions_zh import find_institutions_zh
 from extract.lexicon import find_lexicon_matches
 from extract.people import find_people_en, find_people_zh
 from extract.select import is_marker_use
@@ -19,6 +20,9 @@ from extract.trials import find_trials
 _NOT_DISEASE_USE = re.compile(r"\s?(?:细胞|微环境|抗原|组织|生长|作用|模型|cells?\b|cell\s+lines?|microenvironment|antigens?|"
                               r"tissues?|-infiltrating|growth|types?\b|models?\b)", re.I)
 _ANTI = re.compile(r"(?:抗|anti-?)$", re.I)
+# "American Society of Hematology (ASH) Annual Meeting", "ASH 2024", "EHA Congress": a conference, not its society
+_CONFERENCE_AFTER = re.compile(r"[)）]?\s*(?:[(（][A-Za-z]{2,8}[)）]\s*)?(?:(?:Annual\s+)?(?:Meeting|Congress|Conference|Symposium|Summit)\b|"
+                               r"年会|大会)|\s+(?:19|20)\d\d\b(?!\s*[,-]?\s*(?:Inc|Ltd))")
 
 
 def find_candidates(text: str, sentences: list[Sentence]) -> list[Candidate]:
@@ -29,7 +33,14 @@ def find_candidates(text: str, sentences: list[Sentence]) -> list[Candidate]:
         found.extend(find_people_en(text, s, e) + find_people_zh(text, s, e))
         found.extend(find_institutions_en(text, s, e) + find_institutions_zh(text, s, e))
         found.extend(find_therapies(text, s, e) + find_trials(text, s, e))
-    return found
+    return [c for c in found if not is_conference(text, c)]
+
+
+def is_conference(text: str, candidate: Candidate) -> bool:
+    if candidate.type != "Institution" or "regulator" in candidate.flags:
+        return False
+    after = _CONFERENCE_AFTER.match(text, candidate.end)
+    return bool(after) and (not after.group().strip()[:1].isdigit() or candidate.text.isupper())
 
 
 def lexicon_candidates(text: str, sentence: Sentence) -> list[Candidate]:

@@ -13,24 +13,26 @@ import re
 from extract.candidates import Candidate, make_candidate
 from extract.config import confidence
 from extract.pinyin_names import chinese_to_pinyin, is_chinese_surname, romanised_name
-from extract.triggers import NOT_PEOPLE, PERSON_TITLES_EN, ROLES_EN, ROLES_ZH
+from extract.triggers import DEGREES_EN, NOT_PEOPLE, PERSON_TITLES_EN, ROLES_EN, ROLES_ZH
 
-_CAP = r"(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]{2,}(?![a-z]))"
+# "O'BRIEN", "D’Souza", "Jean-Luc": an Irish/French elided prefix and hyphenated parts belong to the name
+_CAP = r"(?:(?:[OD]['’])?(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]{2,}(?![a-z])))"
 _PINYIN_PAIR = re.compile(rf"(?<![A-Za-z])({_CAP})[ \u00a0]({_CAP})(?=\d|[^A-Za-z]|$)")
 _TITLED = re.compile(rf"(?<![A-Za-z])(?:{PERSON_TITLES_EN})[ \u00a0]*((?:{_CAP})(?:[ \u00a0]{_CAP}){{0,2}})")
-_APPOSITION = re.compile(rf"(?<![A-Za-z])({_CAP}(?:[ \u00a0]{_CAP}){{1,2}}),[ \u00a0]+(?:the\s+|a\s+|an\s+)?(?:{ROLES_EN})\b",
+_APPOSITION = re.compile(rf"(?<![A-Za-z])({_CAP}(?:[ \u00a0]{_CAP}){{1,2}}),[ \u00a0]+(?:(?:{DEGREES_EN}),[ \u00a0]+)*(?:the\s+|a\s+|an\s+)?(?:{ROLES_EN})\b",
                          re.IGNORECASE)
 _HAN = r"[\u4e00-\u9fff]"
 _ZH_ROLE_BEFORE = re.compile(rf"(?:{ROLES_ZH})({_HAN}{{2,4}}|[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+)+)")
 _ZH_ROLE_AFTER = re.compile(rf"({_HAN}{{2,4}}?)(?:{ROLES_ZH})")
 _GIVEN_STOP = set("指表说介认等的在和与及团教研主博院带领课称也是提发对将把被从向为了期任担")
-_FOOTNOTED = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+(?:[ \u00a0][A-Z]\.)?(?:[ \u00a0](?:[A-Z][a-z]+|[A-Z]{2,})))(?=\d{1,2}(?:,\d{1,2})*(?:,|\s|$))")
+_FOOTNOTED = re.compile(rf"(?<![A-Za-z])([A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ \u00a0][A-Z]\.)?[ \u00a0]{_CAP})"
+                        r"(?= ?\d{1,2}(?:,\d{1,2})*\*?(?:,|\s|$))")
 _PLACE_OR_ORG_AFTER = re.compile(
     r"[ \u00a0]+(?:Road|Street|Avenue|Province|City|District|County|Town|Village|Mountain|Lake|River|Bridge|Park|Square|"
     r"Hospital|University|College|Academy|School|Institute|Center|Centre|Clinic|Laboratory|Lab|Group|Company|Bank|"
     r"Insurance|News|Medical|Medicine|Pharma\w*|Biotech\w*|Bio|Therapeutics|Foundation|Station|Airport|Campus|Hall|"
     r"Building|Co\.|Inc\.?|Ltd\.?)\b|[ \u00a0]+(?:city|province|district|county|town|village)\b")
-_FOOTNOTE_MARK = re.compile(r"[a-z]\d{1,2}(?:,\d{1,2})*(?=,\s|\s*$)")  # "…Mingyu1, …": an author list
+_FOOTNOTE_MARK = re.compile(r"[A-Za-z] ?\d{1,2}(?:,\d{1,2})*\*?(?=,\s|\s*$)")  # "…Mingyu1, …": an author list
 _NON_NAME_WORDS = frozenset({"the", "and", "of", "for", "in", "with", "from", "this", "that", "cell", "cells", "therapy"})
 
 
@@ -48,9 +50,12 @@ def find_people_en(text: str, start: int, end: int) -> list[Candidate]:
             continue
         for match in pattern.finditer(segment):
             words = match.group(1).split()
-            if any(w.lower() in _NON_NAME_WORDS for w in words):
-                continue
             s, e = start + match.start(1), start + match.end(1)
+            while len(words) > 2 and words[0][0].islower():  # the role pattern is case-blind: "said Rachel Kim, CEO"
+                s = text.index(words[1], s + len(words[0]))
+                words = words[1:]
+            if any(w.lower() in _NON_NAME_WORDS or w[0].islower() for w in words):
+                continue
             found.append(make_candidate(text, "Researcher", s, e, rule, confidence(rule), name=canonical_person(words)))
     return found
 

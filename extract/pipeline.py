@@ -11,10 +11,12 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.aliases import join_aliases
 from extract.context import DocContext
 from extract.finders import find_candidates
 from extract.relations import find_relations
-from extract.resolve import add_abbreviations, build_entities, link_org_anaphors, remap_keys, sweep_surfaces
+from extract.org_anaphora import link_org_anaphors
+from extract.resolve import add_abbreviations, build_entities, remap_keys, sweep_surfaces
 from extract.select import select_mentions
 from extract.sentences import split_sentences
 from extract.trial_merge import merge_trials
@@ -41,7 +43,7 @@ def candidates_component(doc: Doc) -> Doc:
 @Language.component("cellkg_mentions")
 def mentions_component(doc: Doc) -> Doc:
     state = doc._.cellkg
-    mentions = add_abbreviations(doc.text, select_mentions(state["candidates"]))
+    mentions = join_aliases(doc.text, add_abbreviations(doc.text, select_mentions(state["candidates"])))
     mentions = remap_keys(doc.text, sweep_surfaces(doc.text, state["sentences"], mentions))
     mentions = merge_trials(doc.text, state["sentences"], mentions)
     mentions = link_org_anaphors(doc.text, state["sentences"], mentions)

@@ -21,7 +21,9 @@ class RelationCollector:
         entities = self.ctx.entities
         if source_key == target_key or source_key not in entities or target_key not in entities:
             return
-        if not signature_allows(rel_type, entities[source_key].type, entities[target_key].type):
+        # approving or reviewing a product is not developing it
+        regulator_dev = rel_type == "DEVELOPS" and "regulator" in entities[source_key].flags
+        if regulator_dev or not signature_allows(rel_type, entities[source_key].type, entities[target_key].type):
             self.rejected += 1
             return
         sentence = self.ctx.sentences[sentence_index]

@@ -8,7 +8,7 @@ from extract.candidates import Candidate
 from extract.clauses import appositive_owner, contrast_between, negated_between
 from extract.context import DocContext
 from extract.relations_base import RelationCollector
-from extract.triggers import LIST_OPENER, TREAT_EN, TREAT_ZH, TRIAL_SITE_EN, TRIAL_SITE_ZH, cue
+from extract.triggers import LIST_OPENER, OUTCOME_EN, OUTCOME_ZH, TREAT_EN, TREAT_ZH, TRIAL_SITE_EN, TRIAL_SITE_ZH, cue
 
 _OWN_TRIAL = re.compile(r"(?<![A-Za-z])(?:its|their)\s+(?:[\w-]+\s+){0,3}$|(?:其|该公司的?)\S{0,6}$", re.I)
 _LOCAL_GAP = re.compile(r"^\s*(?:for|against|in|in\s+patients\s+with|to\s+treat|治疗|用于治疗|用于|对)\s*$", re.I)
@@ -67,14 +67,36 @@ def trial_relations(ctx: DocContext, out: RelationCollector) -> None:
         if not trials:
             continue
         for trial in trials:
-            for therapy in _tested(ctx, index, trial) or ([focus] if focus else []):
+            # no therapy in the sentence: the one in focus of the paragraph, then of the document
+            nearby = paragraph_therapy(ctx, index, reach=2)
+            for therapy in _tested(ctx, index, trial) or nearby or ([focus] if focus else []):
                 rule = "any.tst.sentence" if therapy != focus or _tested(ctx, index, trial) else "any.tst.focus"
                 out.add("TESTED_IN", therapy, trial.entity_key, index, rule)
-            for disease in ctx.of_type(index, "Disease"):
+            diseases = ctx.of_type(index, "Disease") or (ctx.earlier_in_paragraph(index, "Disease", reach=1)
+                                                          if not ctx.of_type(index, "Therapy") else [])
+            for disease in diseases:
                 out.add("STUDIES", trial.entity_key, disease.entity_key, index, "any.stu.sentence")
                 for therapy in tested_in(out, trial.entity_key):
                     out.add("TREATS", therapy, disease.entity_key, index, "any.trt.trial")
             _sites(ctx, out, index, trial)
+    _outcomes(ctx, out)
+
+
+def _outcomes(ctx: DocContext, out: RelationCollector) -> None:
+    """"Among 42 patients with relapsed myeloma, the ORR was 71%": the trial (or therapy) of the paragraph."""
+    for index, sentence in enumerate(ctx.sentences):
+        diseases = ctx.of_type(index, "Disease")
+        if not diseases or ctx.of_type(index, "Therapy", "Trial") or not (
+                cue(OUTCOME_EN).search(sentence.text) or cue(OUTCOME_ZH, "zh").search(sentence.text)):
+            continue
+        trials = ctx.earlier_in_paragraph(index, "Trial", reach=1)[-1:]
+        therapies = [t for trial in trials for t in tested_in(out, trial.entity_key)] or \
+            paragraph_therapy(ctx, index, reach=1)
+        for disease in diseases:
+            for trial in trials:
+                out.add("STUDIES", trial.entity_key, disease.entity_key, index, "any.stu.outcome")
+            for therapy in therapies:
+                out.add("TREATS", therapy, disease.entity_key, index, "any.trt.outcome")
 
 
 def _tested(ctx: DocContext, index: int, trial) -> list[str]:
@@ -102,3 +124,12 @@ def _sites(ctx: DocContext, out: RelationCollector, index: int, trial: Candidate
 
 def tested_in(out: RelationCollector, trial_key: str) -> list[str]:
     return [s for (t, s, o) in out.found if t == "TESTED_IN" and o == trial_key]
+
+
+def paragraph_therapy(ctx: DocContext, index: int, reach: int) -> list[str]:
+    """The last specific therapy named earlier in the paragraph ("HLX-201 is an iPSC-derived CAR-NK product": HLX-201)."""
+    earlier = [m for m in ctx.earlier_in_paragraph(index, "Therapy", reach=reach) if not ctx.is_modality(m)]
+    if not earlier:
+        return []
+    owner = appositive_owner(ctx.text, earlier[-1], [m for m in earlier if m.end <= earlier[-1].start])
+    return [(owner or earlier[-1]).entity_key]

@@ -7,9 +7,9 @@ import re
 from extract.clauses import where_clause
 from extract.context import DocContext
 from extract.relations_base import RelationCollector
-from extract.triggers import ROLES_EN, ROLES_ZH
+from extract.triggers import DEGREES_EN, ROLES_EN, ROLES_ZH
 
-_OF_GAP = re.compile(rf"^[\d,\s]*(?:,\s*(?:the\s+|an?\s+)?(?:{ROLES_EN})(?:\s+\w+){{0,3}}\s+)?(?:of|from|at|with|in)\s+(?:the\s+)?$", re.I)
+_OF_GAP = re.compile(rf"^[\d,\s]*(?:,\s*(?:(?:{DEGREES_EN}),\s*)*(?:the\s+|an?\s+)?(?:{ROLES_EN})(?:\s+\w+){{0,4}}\s+)?(?:of|from|at|with|in)\s+(?:the\s+)?$", re.I)
 _ZH_GAP = re.compile(rf"^[)）]?(?:[(（][^)）]{{1,16}}[)）])?的?(?:{ROLES_ZH})?$")
 _ROLE_ONLY = re.compile(rf"^,\s*(?:the\s+)?(?:{ROLES_EN})\.?$", re.I)
 _UNIT_BEFORE = re.compile(r"(?:Center|Centre|Institute|Department|Division|Laboratory|School|Committee|Unit)\b|"
@@ -19,7 +19,7 @@ _PRONOUN_ROLE = re.compile(rf"(?:他|她)(?:还|也|同时|现)?(?:担任|任职
 _UNIT_END = re.compile(r"(?:中心|研究所|实验室|科|系|Center|Centre|Institute|Department|Division|Laboratory|Unit|Committee)$")
 _OPEN_BRACKET = re.compile(r"^\s*[(（]\s*$")
 _AUTHOR_JOINER = re.compile(r"^\s*(?:,|，|、|and|&)\s*(?:and\s+)?$")
-_FOOTNOTES = re.compile(r"^\d+(?:,\d+)*")
+_FOOTNOTES = re.compile(r"^ ?(\d{1,2}(?:,\d{1,2})*)(?!\d)")  # "ZHOU Xin1,2" or "ZHOU Xin 1"
 _AFF_LINE = re.compile(r"^\s*(?:\d+\.\s*)?(\d+)\s*\S")
 
 
@@ -108,7 +108,7 @@ def _footnoted_authors(ctx: DocContext, out: RelationCollector) -> None:
         for person in ctx.of_type(index, "Researcher"):
             notes = _FOOTNOTES.match(ctx.text[person.end:person.end + 12])
             if notes:
-                authors.append((person.entity_key, set(notes.group().split(",")), index))
+                authors.append((person.entity_key, set(notes.group(1).split(",")), index))
         number = _AFF_LINE.match(sentence.text)
         if number and ctx.of_type(index, "Institution"):
             sites.setdefault(number.group(1), []).extend(m.entity_key for m in ctx.of_type(index, "Institution"))

@@ -1,15 +1,15 @@
-"""DEVELOPS, TARGETS and COLLABORATES_WITH rules."""
+"""DEVELOPS and TARGETS rules."""
 from __future__ import annotations
 
 import re
 
-from extract.anaphora import team_agents, team_phrases
+from extract.anaphora import team_agents, team_phrases, therapy_anaphor
 from extract.candidates import Candidate
 from extract.clauses import appositive_owner, coordinated, negated_between, where_clause
 from extract.context import DocContext
 from extract.relations_base import RelationCollector
 from extract.select import is_marker_use
-from extract.triggers import COLLAB_EN, COLLAB_ZH, DEVELOP_EN, DEVELOP_ZH, TARGET_EN, TARGET_ZH, cue
+from extract.triggers import DEVELOP_EN, DEVELOP_ZH, TARGET_EN, TARGET_ZH, cue
 
 _PRONOUN_START = re.compile(r"^(?:It|He|She|They|His|Her|Their)\b")
 _POSSESSIVE = re.compile(r"^(?:的|'s|’s)\s*$")
@@ -18,7 +18,6 @@ _PASSIVE = re.compile(r"(?<![A-Za-z])(?:(?:developed|made|manufactured|produced|
 _FROM = re.compile(r"^\s*(?:[(（][^)）]{0,60}[)）]\s*)?from\s+(?:the\s+)?$", re.I)
 _ZH_PASSIVE_VERB = re.compile(r"研发|开发|研制|生产|发现|设计|推出")
 _PARTNER = re.compile(r"(?:together|jointly|in\s+partnership|in\s+collaboration)\s+with\s+(?:the\s+)?$|与$", re.I)
-_PART_OF = re.compile(r"(?:arm|unit|subsidiary|division|part|affiliate|parent)\s+of\s+(?:the\s+)?$", re.I)
 
 
 def develops_relations(ctx: DocContext, out: RelationCollector) -> None:
@@ -35,6 +34,17 @@ def develops_relations(ctx: DocContext, out: RelationCollector) -> None:
             for therapy in specific or therapies:
                 owner = appositive_owner(ctx.text, therapy, ctx.of_type(index, "Therapy"))
                 out.add("DEVELOPS", agent, (owner or therapy).entity_key, index, "any.dev.trigger")
+            if not therapies:
+                for key in _antecedent(ctx, index, cut):
+                    out.add("DEVELOPS", agent, key, index, "any.dev.anaphora")
+
+
+def _antecedent(ctx: DocContext, index: int, cut: int) -> list[str]:
+    """"His team prepared the cells": the cells are the last specific therapy named before."""
+    if not therapy_anaphor(ctx.text[cut:ctx.sentences[index].end]):
+        return []
+    earlier = [m for m in ctx.before(index, "Therapy", reach=3) if not ctx.is_modality(m)]
+    return [earlier[-1].entity_key] if earlier else []
 
 
 def _agents(ctx: DocContext, index: int, cut: int) -> list[str]:
@@ -125,18 +135,3 @@ def _subject(ctx: DocContext, therapies: list[Candidate], target: Candidate, tri
         return owner or subject
     specific = [t for t in therapies if not ctx.is_modality(t)] or therapies
     return min(specific, key=lambda t: abs(t.start - target.start), default=None)
-
-
-def collaboration_relations(ctx: DocContext, out: RelationCollector) -> None:
-    for index, sentence in enumerate(ctx.sentences):
-        if not (cue(COLLAB_ZH, "zh").search(sentence.text) or cue(COLLAB_EN).search(sentence.text)):
-            continue
-        orgs = [m for m in ctx.of_type(index, "Institution") if "nested" not in m.flags
-                and not _PART_OF.search(ctx.text[max(sentence.start, m.start - 30):m.start])]
-        runs = [run for run in (coordinated(ctx.text, orgs, m) for m in orgs) if len(run) > 1]
-        groups = runs or [orgs]
-        for group in groups:
-            keys = list(dict.fromkeys(m.entity_key for m in group))
-            for i, left in enumerate(keys):
-                for right in keys[i + 1:]:
-                    out.add("COLLABORATES_WITH", left, right, index, "any.col.joint")

@@ -3,7 +3,7 @@
 Parenthesised abbreviations become aliases of the name before them ("… School of Medicine (NXSM)"),
 later bare uses of pattern-found names and abbreviations are swept up, a surname alone ("Prof.
 WANG") joins the full name, and a bare cell population joins the derived therapy that contains it.
-Trials are merged by ``extract.trial_merge``.
+Trials are merged by ``extract.trial_merge``, organisation anaphors linked by ``extract.org_anaphora``.
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ _NOT_SHORT_NAMES = frozenset("China Chinese Shanghai Beijing Nanjing Suzhou Hang
                              "American National General United Global International First Advanced Cell Gene Cellular "
                              "Immune Precision Applied Allogeneic".split())
 _DEMONSTRATIVE = re.compile(r"(?:这款|该款|此款|这种|该|此|这一)[\u4e00-\u9fff]{0,4}$|(?<![A-Za-z])(?:this|the\s+same)\s+(?:[\w-]+\s+)?$", re.I)
+_CITY_PREFIX = re.compile(r"^[A-Z][a-z]+\s+(?=[A-Z]\w+\s+\w)")  # "Shanghai Ruijin Hospital" is the lexicon's Ruijin Hospital
 _DERIVED_RULES = ("en.ther.derived", "zh.ther.derived", "any.ther.prefixed")
 
 
@@ -95,9 +96,12 @@ def remap_keys(text: str, mentions: list[Candidate]) -> list[Candidate]:
     """Point partial mentions (a surname, a bare cell population) at their full entity."""
     full_people = {m.name.split()[0].lower(): m.entity_key for m in mentions if m.type == "Researcher" and " " in m.name}
     derived = [m for m in mentions if m.rule in _DERIVED_RULES]
+    # "南方医院" found by its head noun is the lexicon's Nanfang Hospital when it is one of that entry's aliases
+    lexicon_alias = {(m.type, a): m.entity_key for m in mentions if m.rule.startswith("any.lex") for a in m.aliases}
     result = []
     for m in mentions:
-        key = m.entity_key
+        key = m.entity_key if m.rule.startswith("any.lex") else lexicon_alias.get(
+            (m.type, m.text), lexicon_alias.get((m.type, _CITY_PREFIX.sub("", m.text)), m.entity_key))
         if "modality" in m.flags and _DEMONSTRATIVE.search(text[max(0, m.start - 12):m.start]):
             key = _named_instance(m, result) or key
         if m.type == "Researcher" and " " not in m.name:
@@ -106,38 +110,6 @@ def remap_keys(text: str, mentions: list[Candidate]) -> list[Candidate]:
             key = next((d.entity_key for d in derived if m.text in d.text), key)
         result.append(replace(m, key=key))
     return result
-
-
-_ORG_ANAPHOR = re.compile(r"该院|本院|该医院|(?<=[由与和在])医院(?=[与和及、，]|联合|合作)|该公司|"
-                          r"(?<![A-Za-z])the\s+(hospital|company|university|institute)(?![A-Za-z])")
-_HEADS = {"hospital": ("医院", "hospital"), "company": ("公司", "生物", "therapeutics", "bio", "inc"),
-          "university": ("大学", "university"), "institute": ("研究所", "研究院", "institute")}
-
-
-def link_org_anaphors(text: str, sentences: list[Sentence], mentions: list[Candidate]) -> list[Candidate]:
-    """"该院"/"the hospital"/"由医院与…" point at the last organisation of that kind; a bare department
-    ("血液科") joins the full unit named earlier ("某某医院血液科")."""
-    orgs = [m for m in mentions if m.type == "Institution"]
-    joined = {}  # bare department key → full unit key; swept copies of the bare name carry the same key
-    for m in mentions:
-        if m.rule == "zh.inst.department":
-            full = [o for o in orgs if o.rule == "zh.inst.department" and o.text != m.text and o.text.endswith(m.text)]
-            if full:
-                joined[m.entity_key] = full[0].entity_key
-    result = [replace(m, key=joined[m.entity_key]) if m.entity_key in joined else m for m in mentions]
-    taken = [(m.start, m.end) for m in mentions]
-    for sentence in sentences:
-        for match in _ORG_ANAPHOR.finditer(text, sentence.start, sentence.end):
-            s, e = match.span()
-            if any(a < e and s < b for a, b in taken):
-                continue
-            heads = _HEADS["company" if "公司" in match.group() else (match.group(1) or "hospital").lower()]
-            earlier = [o for o in orgs if o.end <= s and "nested" not in o.flags and o.rule != "zh.inst.department"
-                       and o.text.lower().endswith(heads)]
-            if earlier:
-                result.append(replace(earlier[-1], start=s, end=e, text=match.group(), rule="any.anaphor",
-                                      key=earlier[-1].entity_key, flags=earlier[-1].flags | {"anaphor"}))
-    return sorted(result, key=lambda c: (c.start, c.end))
 
 
 def build_entities(mentions: list[Candidate]) -> dict[str, EntityDraft]:

@@ -12,8 +12,9 @@ from extract.config import confidence
 from extract.lexicon import load_entries
 from extract.triggers import THERAPY_CUE, cue
 
-_MODALITY = (r"CAR[- ]?T(?:[- ]cells?|[- ]cell\s+therap(?:y|ies)|\s+therap(?:y|ies))?|CAR[- ]NK(?:[- ]cells?)?|CAR[- ]NKT|"
-             r"CAR[- ]M|TCR[- ]T(?:[- ]cells?)?|CAR-T细胞|CAR-NK细胞|CAR-T|CAR-NK")
+# the Chinese forms come first: alternation takes the first that fits, and "CAR-T细胞" is the full surface
+_MODALITY = (r"CAR-T细胞|CAR-NK细胞|CAR[- ]?T(?:[- ]cells?|[- ]cell\s+therap(?:y|ies)|\s+therap(?:y|ies))?|CAR[- ]NK(?:[- ]cells?)?|CAR[- ]NKT|"
+             r"CAR[- ]M|TCR[- ]T(?:[- ]cells?)?|CAR-T|CAR-NK")
 _CELL_TYPE = (r"NK\s+progenitor\s+cells?|NK\s+cells?|T\s+cells?|NKT\s+cells?|macrophages?|CAR-NK(?:\s+cells?)?|CAR-T(?:\s+cells?)?|"
               r"NK祖细胞|NK细胞|T细胞|巨噬细胞|NKT细胞")
 _SOURCE = (r"iPSC|iPS\s+cell|induced\s+pluripotent\s+stem\s+cell|pluripotent\s+stem\s+cell|embryonic\s+stem\s+cell|"
@@ -22,7 +23,8 @@ _ZH_SOURCE = r"诱导多能干细胞|多能干细胞|胚胎干细胞|脐带血|�
 _DERIVED_EN = re.compile(rf"(?:{_SOURCE})(?:\s*\([^)]{{1,12}}\))?[- ]derived\s+(?:{_CELL_TYPE})(?:\s+therap(?:y|ies))?", re.I)
 _DERIVED_ZH = re.compile(rf"(?:{_ZH_SOURCE})(?:[(（][A-Za-z]{{2,8}}[)）])?衍生的?(?:{_CELL_TYPE})(?:疗法)?")
 _PREFIXED = re.compile(r"(?<![A-Za-z])(?:iPSC|iPS|UCB)-(CAR-NK|CAR-T|NKT|NK)(?![A-Za-z])(?:\s*(cells?|细胞|疗法|therapy))?")
-_UNIVERSAL = re.compile(rf"(?:universal|off-the-shelf|[“\"]?通用型[”\"]?)\s*(?:{_MODALITY}|NK祖细胞|NK\s+progenitor\s+cells?)", re.I)
+# "allogeneic CAR-T" used as a modality of its own (seed convention: modality mentions are Therapy entities)
+_UNIVERSAL = re.compile(rf"(?:universal|off-the-shelf|[“\"]?通用型[”\"]?|(allogeneic))\s*(?:{_MODALITY}|NK祖细胞|NK\s+progenitor\s+cells?)", re.I)
 _PROGENITOR = re.compile(r"(?<![A-Za-z])NK\s+progenitor\s+cells?|NK祖细胞")
 _SUBSET = re.compile(r"(?:(CD\d+)\s?\+\s?)?(NKT|NK|T|γδ\s?T)\s+(?:cell\s+)?(?:subgroups?|subsets?|sub-?populations?)(?:\s+cells?)?"
                      r"|(?:new\s+)?sub-?populations?\s+of\s+(NKT|NK|T)\s+cells")
@@ -39,7 +41,8 @@ _CELL_NAMES = (("NK progenitor cells", re.compile(r"NK\s*(?:progenitor|祖细胞
 # one character before 基 (two only after a non-Chinese boundary: no word breaks to find the start otherwise), so
 # that "创新药泽基仑赛注射液" yields 泽基仑赛注射液, one entity with or without 注射液
 _ZH_INN = re.compile(r"(?:(?<![\u4e00-\u9fff])[\u4e00-\u9fff])?[\u4e00-\u9fff]基奥?仑赛(?:注射液)?")
-_CODE = re.compile(r"(?<![A-Za-z0-9-])([A-Z]{2,5}-?\d{2,6}[A-Z]?)(?![A-Za-z0-9-]|\.\d)")
+# "AB-101", "CT-0508", "iNK-M15": an optional lower-case platform prefix and letters after the dash
+_CODE = re.compile(r"(?<![A-Za-z0-9-])([a-z]?[A-Z]{2,5}(?:-?\d{2,6}|-[A-Z]{1,2}\d{1,6})[A-Z]?)(?![A-Za-z0-9-]|\.\d)")
 _CODE_CUE = re.compile(r"CAR|TCR|candidate|product|program|候选|产品", re.I)
 _NOT_CODE = re.compile(r"^(?:NCT|CTR|ISRCTN|ISO|COVID|SARS|GMP|IL|CD|HLA|ORR|CR|PR|OS|PFS|DOI|PMID|GB|ICD|AC)")
 
@@ -68,7 +71,8 @@ def find_therapies(text: str, start: int, end: int) -> list[Candidate]:
         found.append(_make(text, start + match.start(), start + match.end(), "any.ther.composed", name))
     for match in _UNIVERSAL.finditer(segment):
         modality = _MODALITY_CORE.search(match.group())
-        name = f"universal {modality_name(match.group())}" if modality else None
+        kind = (match.group(1) or "universal").lower()
+        name = f"{kind} {modality_name(match.group())}" if modality else None
         found.append(_make(text, start + match.start(), start + match.end(), "any.ther.universal", name))
     for pattern, rule in ((_DERIVED_EN, "en.ther.derived"), (_DERIVED_ZH, "zh.ther.derived")):
         found.extend(_make(text, start + m.start(), start + m.end(), rule, derived_name(m.group())) for m in pattern.finditer(segment))

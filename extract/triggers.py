@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+DEGREES_EN = r"Ph\.?\s?D\.?|M\.?D\.?|M\.?B\.?A\.?|D\.?Phil\.?|Pharm\.?D\.?|FRCP|FACP"  # "Rachel Kim, Ph.D., CEO"
 PERSON_TITLES_EN = r"Professor|Prof\.?|Dr\.?|Doctor|Academician|Assoc\.\s+Prof\.?|Associate\s+Professor"
 ROLES_EN = (r"(?:associate\s+|assistant\s+|full\s+|adjunct\s+|clinical\s+)?professor|director|deputy\s+director|"
             r"chief\s+physician|chief\s+scientist|chief\s+scientific\s+officer|chief\s+medical\s+officer|chief\s+executive|"
@@ -33,7 +34,7 @@ HEDGE_ZH = r"有望|或将|可能|或为|也许|预计|计划|拟|潜在|有助�
 DEVELOP_EN = (r"develop(?:s|ed|ing)?|development\s+of|engineer(?:s|ed|ing)?|design(?:s|ed)?|creat(?:e|es|ed|ing)|"
               r"invent(?:s|ed)?|discover(?:s|ed|y)?|unveil(?:s|ed)?|produc(?:e|es|ed)|manufactur(?:e|es|ed)|"
               r"establish(?:es|ed)?|pioneer(?:s|ed)|launch(?:es|ed)?|contributions?|built|generat(?:e|es|ed)|"
-              r"report(?:s|ed)?\s+an?\s+(?:new|novel)")
+              r"report(?:s|ed)?\s+an?\s+(?:new|novel)|prepar(?:e|es|ed|ing)|expand(?:s|ed)?\s+and\s+\w+")
 DEVELOP_ZH = r"开发|研发|研制|研究出|推出|发现|构建|打造|设计|创建|制备|生产|发布|揭示|突破|报道了一种|报告了一种|提出了一种"
 TARGET_EN = (r"target(?:s|ed|ing)?|directed\s+(?:against|at)|against|knock(?:s|ed)?[\s-]out|knockout|delet(?:e|es|ed|ion)|"
              r"overexpress(?:es|ed|ing|ion)?|express(?:es|ed|ing)|armou?red\s+with|engineered\s+(?:to|with)|recogni[sz](?:e|es|ing)|"
@@ -50,12 +51,17 @@ TREAT_ZH = (r"治疗|防治|疗效|清除|杀伤|缓解|复发率|获批|适应�
 TRIAL_SITE_EN = (r"conduct(?:ed|s|ing)?|sites?|at|in\s+collaboration\s+with|collaborat(?:e|ed|ing|ion)\s+with|cooperat(?:e|ed|ing)\s+with|"
                  r"sponsored\s+by|led\s+by|run\s+by|with|enrolled\s+at|partner(?:ed|ing)?\s+with")
 TRIAL_SITE_ZH = r"在|于|联合|合作|牵头|开展|启动|主导|发起"
+OUTCOME_EN = (r"overall\s+response|response\s+rate|ORR|complete\s+(?:remission|response)|enrolled|among\s+\d+\s+patients|"
+              r"\d+\s+patients\s+with|median\s+(?:overall|progression-free)\s+survival")
+OUTCOME_ZH = r"缓解率|完全缓解|入组|例患者|客观缓解|中位(?:总)?生存"
 COLLAB_EN = (r"joint(?:ly)?|in\s+collaboration\s+with|collaborat(?:e|ed|es|ing|ion)|cooperat(?:e|ed|es|ing|ion)|"
              r"partner(?:ship|ed|s)?\s+with|together\s+with|teamed\s+up\s+with|alliance")
 COLLAB_ZH = r"联合|合作|携手|共同|协作"
+COLLAB_WITH_EN = r"together\s+with|in\s+(?:partnership|collaboration|cooperation)\s+with|teamed\s+up\s+with|partnered\s+with"
+COLLAB_WITH_ZH = r"(?:与|和|携手)(?=[^，。；]{2,40}?(?:合作|携手|联合|共同))"
 TEAM_EN = r"(?:the|his|her|their|this|that|our)\s+(?:research\s+)?team|the\s+(?:research\s+)?group|the\s+center|the\s+centre|the\s+institute|the\s+hospital|the\s+company"
 TEAM_ZH = r"该团队|研究团队|团队|课题组|研究组|该中心|该院|该公司"
-THERAPY_ANAPHORA_EN = (r"(?:this|the|these|the\s+same)\s+(?:therapy|approach|method|treatment|cell\s+therapy|product|cells|"
+THERAPY_ANAPHORA_EN = (r"(?:this|the|these|the\s+same|such)\s+(?:therapy|approach|method|treatment|cell\s+therapy|product|cells|"
                        r"candidate|infusion)")
 THERAPY_ANAPHORA_ZH = r"该疗法|这种疗法|该方法|该技术|此疗法|该产品"
 THERAPY_CUE = r"therap(?:y|ies)|treatment|infusion|infused|immunotherap(?:y|ies)|adoptive|engineered|疗法|治疗|输注|回输|免疫治疗"

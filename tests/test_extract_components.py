@@ -6,7 +6,8 @@ import spacy
 
 from extract import build_pipeline, extract_text, to_format_json
 from extract.boilerplate import is_boilerplate
-from extract.institutions import find_institutions_en, find_institutions_zh
+from extract.institutions import find_institutions_en
+from extract.institutions_zh import find_institutions_zh
 from extract.people import find_people_en, find_people_zh
 from extract.pinyin_names import chinese_to_pinyin
 from extract.sentences import split_sentences

@@ -4,7 +4,10 @@ release, solid-tumour review, NMPA approval news, ASH report) and scored *before
 
 Before the fixes: entity F1 0.866, relation F1 0.479 (0.846 / 0.420 against the first draft of the gold files, which
 lacked surface forms such as "河南省人民医院血液科" as aliases). The floors sit a little under the figures after the
-fixes (0.892 / 0.519), so that a regression on unseen-style text fails; relations stay the weak point."""
+fixes (0.892 / 0.519), so that a regression on unseen-style text fails; relations stay the weak point.
+Rule version 2026.11.6 (author footnotes, team coreference, cooperation cues, outcome sentences, conferences,
+stated aliases, disease lexicon) brought them to 0.950 / 0.791; the floors follow. These documents were used to
+find those error kinds, so tests/data/fresh2 (scored once, after the rules were frozen) is the honest estimate."""
 from __future__ import annotations
 
 import importlib.util
@@ -17,8 +20,8 @@ from extract import extract_document, read_document, to_format_json
 
 FRESH = Path(__file__).parent / "data" / "fresh"
 SCORER = Path(__file__).parents[1].parent / "shared" / "eval" / "score.py"
-ENTITY_F1_FLOOR = 0.87
-RELATION_F1_FLOOR = 0.49
+ENTITY_F1_FLOOR = 0.93
+RELATION_F1_FLOOR = 0.76
 
 
 @pytest.fixture(scope="module")
