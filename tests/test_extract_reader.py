@@ -10,7 +10,8 @@ from extract import iter_document_paths, read_document
 @pytest.mark.parametrize("name, payload, reason", [
     ("a.txt", b"abc\x00def", "binary"),
     ("b.txt", b"   \n\t ", "empty"),
-    ("c.pdf", b"%PDF-1.4", "unsupported_type"),
+    ("c.docx", b"PK\x03\x04 word", "unsupported_type"),
+    ("d.pdf", b"%PDF-1.4", "pdf"),
 ])
 def test_bad_inputs_raise_with_reason(tmp_path, name, payload, reason):
     path = tmp_path / name
@@ -49,7 +50,7 @@ def test_html_drops_scripts_and_navigation(tmp_path):
 
 def test_iter_document_paths_expands_folders_sorted(tmp_path):
     (tmp_path / "sub").mkdir()
-    for name in ("b.txt", "a.md", "sub/c.html", "skip.pdf"):
+    for name in ("b.txt", "a.md", "sub/c.html", "skip.docx"):
         (tmp_path / name).write_text("x", encoding="utf-8")
     found = [p.relative_to(tmp_path).as_posix() for p in iter_document_paths([tmp_path])]
     assert found == ["a.md", "b.txt", "sub/c.html"]
