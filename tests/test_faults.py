@@ -1,0 +1,112 @@
+"""Crash the ingester, or Neo4j, at a random point of a load: nothing is half-loaded or doubled,
+and loading again completes the graph exactly as one clean load builds it.
+
+The ingester is a real subprocess (``python -m cellkg.synth --load``: synthetic documents through
+graph.loader.Loader); the crash point is a random number of committed documents, reached by
+polling. Neo4j is a private instance (killing the session server would hurt other tests).
+"""
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from cellkg.synth import load_corpus
+from test_faults_invariants import slow_selected  # noqa: F401 (a fixture)
+from test_faults_invariants import (canonical_dump, expected_shape, integrity_problems, private_server, schema_driver,
+                                    synthetic_results, wipe)
+
+DOCS, SEED, GROUP = 160, 11, 8
+COUNT_DOCUMENTS = "MATCH (d:Document) RETURN count(d) AS n"
+
+
+@pytest.fixture(scope="module")
+def faulty(tmp_path_factory):
+    """(server, driver, reference dump, expected shapes): the reference is one clean load."""
+    with private_server(tmp_path_factory.mktemp("faults")) as server, schema_driver(server) as driver:
+        load_corpus(server.settings, DOCS, SEED, group=GROUP)
+        reference = canonical_dump(driver)
+        yield server, driver, reference, expected_shape(synthetic_results(DOCS, SEED))
+
+
+def start_ingester(server, order_seed: int, *, docs: int = DOCS, seed: int = SEED, group: int = GROUP) -> subprocess.Popen:
+    """``python -m cellkg.synth --load`` against ``server``, in its own process."""
+    s = server.settings
+    env = {**os.environ, "CELLKG_STATE_DIR": str(s.state_dir), "CELLKG_BOLT_PORT": str(s.bolt_port),
+           "CELLKG_HTTP_PORT": str(s.http_port), "CELLKG_NEO4J_URI": "", "CELLKG_NEO4J_PASSWORD": ""}
+    cmd = [sys.executable, "-m", "cellkg.synth", "--docs", str(docs), "--seed", str(seed), "--load",
+           "--group", str(group), "--order-seed", str(order_seed)]
+    return subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def wait_for_documents(driver, process: subprocess.Popen, target: int, timeout: float = 120) -> int:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        loaded = driver.execute_query(COUNT_DOCUMENTS).records[0]["n"]
+        if loaded >= target or process.poll() is not None:
+            return loaded
+        time.sleep(0.02)
+    raise AssertionError(f"fewer than {target} documents after {timeout} s")
+
+
+def assert_sound_then_complete(server, driver, reference, expected) -> None:
+    assert integrity_problems(driver, expected) == []
+    load_corpus(server.settings, DOCS, SEED, group=GROUP)
+    assert integrity_problems(driver, expected) == []
+    assert canonical_dump(driver) == reference
+
+
+def kill_ingester_trial(faulty, trial: int) -> None:
+    server, driver, reference, expected = faulty
+    wipe(driver)
+    rng = random.Random(trial)
+    ingester = start_ingester(server, order_seed=trial)
+    loaded = wait_for_documents(driver, ingester, rng.randrange(1, DOCS - GROUP))
+    ingester.send_signal(signal.SIGKILL)
+    ingester.wait()
+    assert 0 < loaded < DOCS, f"the kill came too late ({loaded} documents loaded)"
+    assert_sound_then_complete(server, driver, reference, expected)
+
+
+def restart_neo4j_trial(faulty, trial: int) -> None:
+    server, driver, reference, expected = faulty
+    wipe(driver)
+    rng = random.Random(1000 + trial)
+    ingester = start_ingester(server, order_seed=trial)
+    wait_for_documents(driver, ingester, rng.randrange(1, DOCS - GROUP))
+    server.kill() if trial % 2 else server.stop()  # a crash, then a clean shutdown mid-transaction
+    server.start()
+    _, errors = ingester.communicate(timeout=180)
+    # It may finish (the driver retries) or give up with a driver error, e.g. IncompleteCommitError when the
+    # connection died during COMMIT; either is fine, a crash in our code is not.
+    last_line = errors.decode(errors="replace").strip().splitlines()[-1:] or [""]
+    assert ingester.returncode == 0 or last_line[0].startswith("neo4j.exceptions."), errors[-2000:]
+    assert_sound_then_complete(server, driver, reference, expected)
+
+
+@pytest.mark.parametrize("trial", [1, 2])
+def test_killed_ingester_leaves_no_half_loaded_document(faulty, trial):
+    kill_ingester_trial(faulty, trial)
+
+
+def test_neo4j_crash_mid_load_leaves_no_half_loaded_document(faulty):
+    restart_neo4j_trial(faulty, trial=1)
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("slow_selected")
+@pytest.mark.parametrize("trial", range(3, 25))
+def test_killed_ingester_many(faulty, trial):
+    kill_ingester_trial(faulty, trial)
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("slow_selected")
+@pytest.mark.parametrize("trial", range(2, 22))
+def test_neo4j_restart_many(faulty, trial):
+    restart_neo4j_trial(faulty, trial)

@@ -1,0 +1,174 @@
+"""What a sound graph looks like, shared by the fault, concurrency and bulk tests.
+
+``canonical_dump`` is the graph as comparable data: everything except load timestamps, with
+order-dependent values (alias lists, the search text built from them) put in a fixed order, so
+two graphs built in different orders compare equal exactly when they hold the same facts.
+``integrity_problems`` lists every broken invariant: a half-loaded document, evidence without
+its document, a relation without evidence or with stale aggregates, duplicate keys.
+The tests at the bottom prove the checks catch each kind of damage.
+"""
+from __future__ import annotations
+
+import os
+import socket
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+from neo4j import Driver
+
+from cellkg.model import ExtractionResult
+from cellkg.schema import RELATION_TYPES
+from cellkg.settings import Settings, load_settings
+from cellkg.synth import generate_document, to_result
+from graph.batch import build_batch
+from graph.db import open_driver
+from graph.ddl import apply_schema
+from graph.loader import Loader
+from graph.server import Neo4jServer
+
+TIMESTAMPS = {"ingested_at", "extracted_at"}
+
+
+@pytest.fixture
+def slow_selected(request):
+    """Slow trials run only when asked for (-m slow, or CELLKG_TEST_SLOW=1), so a plain run stays short."""
+    if "slow" not in (request.config.getoption("markexpr") or "") and not os.environ.get("CELLKG_TEST_SLOW"):
+        pytest.skip("slow: run with -m slow (make test-slow) or CELLKG_TEST_SLOW=1")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def private_settings(state_dir: Path) -> Settings:
+    return load_settings().with_overrides(state_dir=state_dir, bolt_port=free_port(), http_port=free_port(),
+                                          neo4j_uri="", neo4j_password="", neo4j_heap="512m", neo4j_pagecache="128m")
+
+
+@contextmanager
+def private_server(state_dir: Path, *, start: bool = True) -> Iterator[Neo4jServer]:
+    """A Neo4j of the test's own (tests kill and stop it; the session server must not suffer)."""
+    server = Neo4jServer(private_settings(state_dir), log=lambda *_: None)
+    if start:
+        server.start()
+    try:
+        yield server
+    finally:
+        server.kill()  # its data is thrown away: no need to wait for a clean shutdown
+
+
+@contextmanager
+def schema_driver(server: Neo4jServer) -> Iterator[Driver]:
+    driver = open_driver(server.settings)
+    apply_schema(driver)
+    try:
+        yield driver
+    finally:
+        driver.close()
+
+
+def wipe(driver: Driver) -> None:
+    with driver.session() as session:
+        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+
+
+def synthetic_results(docs: int, seed: int) -> list[ExtractionResult]:
+    return [to_result(generate_document(i, docs=docs, seed=seed)) for i in range(docs)]
+
+
+def expected_shape(results: list[ExtractionResult]) -> dict[str, tuple[int, int]]:
+    """doc_id -> (MENTIONS edges, ASSERTS edges) a complete load gives each document."""
+    batches = {r.document.doc_id: build_batch([r]) for r in results}
+    return {doc_id: (len(b.mentions), len(b.evidence)) for doc_id, b in batches.items()}
+
+
+def _canonical(props: dict) -> tuple:
+    props = {k: v for k, v in props.items() if k not in TIMESTAMPS}
+    if "aliases" in props:
+        props["aliases"] = sorted(props["aliases"])
+    if "search_text" in props:
+        props["search_text"] = sorted(props["search_text"].split(" | "))
+    if "aliases_lower" in props:
+        props["aliases_lower"] = sorted(props["aliases_lower"].split("\x00"))
+    if "confidence" in props:
+        props["confidence"] = round(props["confidence"], 9)
+    return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in props.items()))
+
+
+DUMP_QUERIES = {
+    "nodes": "MATCH (n) RETURN [l IN labels(n) | l] AS labels, coalesce(n.key, n.doc_id) AS id, properties(n) AS props",
+    "edges": "MATCH (a)-[r]->(b) RETURN type(r) AS type, coalesce(a.key, a.doc_id) AS start, "
+             "coalesce(b.key, b.doc_id) AS end, properties(r) AS props",
+}
+
+
+def canonical_dump(driver: Driver) -> dict[str, list[tuple]]:
+    nodes, _, _ = driver.execute_query(DUMP_QUERIES["nodes"])
+    edges, _, _ = driver.execute_query(DUMP_QUERIES["edges"])
+    return {"nodes": sorted((tuple(sorted(r["labels"])), r["id"], _canonical(r["props"])) for r in nodes),
+            "edges": sorted((r["type"], r["start"], r["end"], _canonical(r["props"])) for r in edges)}
+
+
+CHECKS = {
+    "evidence without exactly one document": "MATCH (ev:Evidence) WHERE COUNT { (:Document)-[:ASSERTS]->(ev) } <> 1 "
+                                             "OR NOT EXISTS { (:Document {doc_id: ev.doc_id})-[:ASSERTS]->(ev) } RETURN ev.key AS item",
+    "evidence without its relation": "MATCH (ev:Evidence) WHERE NOT EXISTS { ()-[r]->() WHERE r.key = ev.relation_key } RETURN ev.key AS item",
+    "relation without evidence or with stale counts":
+        "MATCH ()-[r]->() WHERE NOT type(r) IN ['MENTIONS', 'ASSERTS'] "
+        "WITH r, COUNT { MATCH (ev:Evidence {relation_key: r.key}) } AS n WHERE n = 0 OR n <> r.evidence_count RETURN r.key AS item",
+    "entity nobody mentions": "MATCH (e:Entity) WHERE NOT EXISTS { (:Document)-[:MENTIONS]->(e) } RETURN e.key AS item",
+    "duplicate node key": "MATCH (n) WITH coalesce(n.key, n.doc_id) AS k, count(*) AS c WHERE c > 1 RETURN k AS item",
+    "duplicate relation key": "MATCH ()-[r]->() WHERE r.key IS NOT NULL WITH r.key AS k, count(*) AS c WHERE c > 1 RETURN k AS item",
+}
+DOCUMENT_SHAPES = ("MATCH (d:Document) RETURN d.doc_id AS doc_id, COUNT { (d)-[:MENTIONS]->() } AS mentions, "
+                   "COUNT { (d)-[:ASSERTS]->() } AS asserts")
+
+
+def integrity_problems(driver: Driver, expected: dict[str, tuple[int, int]]) -> list[str]:
+    """Every broken invariant, as readable lines; ``expected`` is :func:`expected_shape` of the corpus."""
+    problems = []
+    for name, query in CHECKS.items():
+        records, _, _ = driver.execute_query(query)
+        problems.extend(f"{name}: {r['item']}" for r in records)
+    for r in driver.execute_query(DOCUMENT_SHAPES).records:
+        shape = (r["mentions"], r["asserts"])
+        if expected.get(r["doc_id"]) != shape:
+            problems.append(f"document {r['doc_id']} half-loaded or unknown: {shape} != {expected.get(r['doc_id'])}")
+    return problems
+
+
+# --- the checks themselves must catch damage --------------------------------------------------
+
+DAMAGE = {
+    "drop one ASSERTS": "MATCH (:Document)-[a:ASSERTS]->() WITH a LIMIT 1 DELETE a",
+    "drop one MENTIONS": "MATCH (:Document)-[m:MENTIONS]->() WITH m LIMIT 1 DELETE m",
+    "orphan a relation": "MATCH (ev:Evidence) WITH ev.relation_key AS k LIMIT 1 MATCH (e:Evidence {relation_key: k}) DETACH DELETE e",
+    "stale evidence_count": f"MATCH ()-[r:{RELATION_TYPES[4]}]->() WITH r LIMIT 1 SET r.evidence_count = r.evidence_count + 1",
+}
+
+
+def test_checks_find_each_kind_of_damage(clean_graph):
+    results = synthetic_results(12, seed=1)
+    Loader(clean_graph).load(results)
+    expected, clean = expected_shape(results), canonical_dump(clean_graph)
+    assert integrity_problems(clean_graph, expected) == []
+    for name, damage in DAMAGE.items():
+        wipe(clean_graph)
+        Loader(clean_graph).load(results)
+        clean_graph.execute_query(damage)
+        assert integrity_problems(clean_graph, expected), f"{name} went unnoticed"
+        assert canonical_dump(clean_graph) != clean, f"{name} left the dump unchanged"
+
+
+def test_dump_ignores_load_order(clean_graph):
+    results = synthetic_results(30, seed=2)
+    for group in results[::-1]:
+        Loader(clean_graph).load([group])
+    reversed_dump = canonical_dump(clean_graph)
+    wipe(clean_graph)
+    Loader(clean_graph).load(results)
+    assert canonical_dump(clean_graph) == reversed_dump
