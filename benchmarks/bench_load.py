@@ -12,7 +12,6 @@ import argparse
 from neo4j import Driver, ManagedTransaction
 
 from benchmarks.bench_server import Clock, bench_driver, wipe
-from cellkg.schema import RELATION_TYPES
 from cellkg.synth import generate_document, to_result
 from graph import statements as cy
 from graph.batch import GraphBatch, build_batch
@@ -26,15 +25,15 @@ def batch_rows(batch: GraphBatch) -> int:
 
 def write_row_by_row(tx: ManagedTransaction, batch: GraphBatch) -> None:
     """The loader's statements with one row each: what a naive loader sends, same graph."""
-    steps = [(cy.MERGE_DOCUMENTS, batch.documents), *((cy.merge_entities(l), r) for l, r in batch.entities.items()),
-             (cy.MERGE_MENTIONS, batch.mentions), *((cy.merge_relations(t), r) for t, r in batch.relations.items()),
-             (cy.MERGE_EVIDENCE, batch.evidence)]
+    relations = [row for rows in batch.relations.values() for row in rows]
+    steps = [(cy.MERGE_DOCUMENTS, batch.documents),
+             (cy.MERGE_ENTITIES, [row for rows in batch.entities.values() for row in rows]),
+             (cy.MERGE_MENTIONS, batch.mentions),
+             *((cy.merge_relations(rel_type), rows) for rel_type, rows in batch.relations.items()),
+             (cy.MERGE_EVIDENCE, batch.evidence), (cy.REFRESH_RELATIONS, relations)]
     for statement, rows in steps:
         for row in rows:
             tx.run(statement, rows=[row]).consume()
-    for rel_type in RELATION_TYPES:
-        for row in batch.relations.get(rel_type, []):
-            tx.run(cy.refresh_relations(rel_type), keys=[row["key"]]).consume()
 
 
 def load_row_by_row(driver: Driver, results, group: int) -> int:

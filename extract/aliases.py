@@ -8,7 +8,8 @@ from dataclasses import replace
 
 from extract.candidates import Candidate
 
-_CUE = re.compile(r"\s*[(（]?\s*(?:研发代号|产品代号|代号|商品名|通用名|英文名|"
+# "双靶点CAR-T细胞注射液（研发代号：KR-719）": a dosage-form word may sit between the description and its code
+_CUE = re.compile(r"(?:细胞)?(?:注射液|制剂)?\s*[(（]?\s*(?:研发代号|产品代号|代号|商品名|通用名|英文名|"
                   r"also\s+(?:known\s+as|called)|formerly(?:\s+known\s+as)?|previously(?:\s+known\s+as)?|"
                   r"later\s+(?:known\s+as|renamed)|a\.k\.a\.|marketed\s+as|trade\s+name)\s*[:：]?\s*", re.I)
 _SEPARATOR = re.compile(r"\s*[,，;；、]\s*")

@@ -6,8 +6,8 @@ changes, so that evidence written by an older rule can be told apart in the grap
 """
 from __future__ import annotations
 
-EXTRACTOR_VERSION = "cellkg-extract 0.4.0"
-RULE_VERSION = "2026.11.6"
+EXTRACTOR_VERSION = "cellkg-extract 0.5.0"
+RULE_VERSION = "2026.11.7"
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
 MAX_BYTES_DEFAULT = 20_000_000
@@ -31,6 +31,10 @@ RULE_CONFIDENCE: dict[str, float] = {
     "any.dev.passive": 0.8,
     "any.dev.possessive": 0.7,
     "any.dev.anaphora": 0.5,
+    "any.dev.counted": 0.6,
+    "zh.dev.after": 0.65,
+    "any.col.counted": 0.6,
+    "any.cnd.investigator": 0.6,
     "any.tgt.composed": 0.95,
     "any.tgt.trigger": 0.7,
     "any.tgt.apposition": 0.75,

@@ -1,12 +1,16 @@
 """What the relation rules read: the text, its sentences, the resolved mentions per sentence."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from extract.candidates import Candidate
 from extract.resolve import EntityDraft
 from extract.sentences import Sentence
+from extract.triggers import RISK_AFTER, RISK_BEFORE
+
+_RISK_BEFORE, _RISK_AFTER = re.compile(RISK_BEFORE, re.I), re.compile(RISK_AFTER, re.I)
 
 
 @dataclass
@@ -40,6 +44,14 @@ class DocContext:
 
     def _index_of(self, mention: Candidate) -> int:
         return next(i for i, s in enumerate(self.sentences) if s.start <= mention.start < s.end)
+
+    def indications(self, index: int) -> list[Candidate]:
+        """Diseases of a sentence that can be an indication: not an adverse event named as a risk ("降低GVHD的风险")."""
+        return [d for d in self.of_type(index, "Disease") if self.is_indication(d)]
+
+    def is_indication(self, d: Candidate) -> bool:
+        return "adverse" not in self.entities[d.entity_key].flags or not (
+            _RISK_BEFORE.search(self.text[max(0, d.start - 30):d.start]) or _RISK_AFTER.search(self.text[d.end:d.end + 20]))
 
     def is_modality(self, mention: Candidate) -> bool:
         return "modality" in self.entities[mention.entity_key].flags

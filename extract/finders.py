@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from extract.candidates import Candidate, make_candidate
 from extract.config import confidence
@@ -18,7 +19,7 @@ from extract.trials import find_trials
 
 
 _NOT_DISEASE_USE = re.compile(r"\s?(?:细胞|微环境|抗原|组织|生长|作用|模型|cells?\b|cell\s+lines?|microenvironment|antigens?|"
-                              r"tissues?|-infiltrating|growth|types?\b|models?\b)", re.I)
+                              r"tissues?|-infiltrating|-testis|growth|types?\b|models?\b)", re.I)
 _ANTI = re.compile(r"(?:抗|anti-?)$", re.I)
 # "American Society of Hematology (ASH) Annual Meeting", "ASH 2024", "EHA Congress": a conference, not its society
 _CONFERENCE_AFTER = re.compile(r"[)）]?\s*(?:[(（][A-Za-z]{2,8}[)）]\s*)?(?:(?:Annual\s+)?(?:Meeting|Congress|Conference|Symposium|Summit)\b|"
@@ -59,4 +60,12 @@ def lexicon_candidates(text: str, sentence: Sentence) -> list[Candidate]:
                 _NOT_DISEASE_USE.match(text, candidate.end) or _ANTI.search(text, 0, candidate.start)):
             continue
         found.append(widen_qualified(text, candidate) if entry.type == "Disease" else candidate)
-    return found
+    return _comma_parents(text, found)
+
+
+def _comma_parents(text: str, found: list[Candidate]) -> list[Candidate]:
+    """"Blood Diseases Hospital, Chinese Academy of Medical Sciences": the organisation after the comma is the parent,
+    an Institution of its own (nested) rather than a piece swallowed by the longer lexicon alias."""
+    orgs = [c for c in found if c.type == "Institution"]
+    return [replace(c, flags=c.flags | {"nested"}) if c.type == "Institution" and any(
+        o.contains(c) and o is not c and text[o.start:c.start].rstrip().endswith(",") for o in orgs) else c for c in found]

@@ -20,7 +20,7 @@ _HEAD = (r"University|Hospital|Academy|College|Clinic|Administration|Agency|Mini
          r"Committee|Council|Department|Division|School\s+of\s+Medicine|Medical\s+School|School")
 _TAIL = rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_WORD}(?:\s+(?:and\s+|&\s+)?{_WORD})*)?"
 _ORG = re.compile(rf"(?<![A-Za-z])(?:{_WORD}[ \u00a0])*(?:{_HEAD})(?![a-z]){_TAIL}")
-_LEADING_NOISE = re.compile(r"^(?:(?:The|A|An|In|At|From|By|With|And|Of|For|Since|Source|Sources|Recently|Researchers|"
+_LEADING_NOISE = re.compile(r"^(?:(?:[A-Z][a-z]+-based|The|A|An|In|At|From|By|With|And|Of|For|Since|Source|Sources|Recently|Researchers|"
                             r"Scientists|Professor|Prof\.|Dr\.|January|February|March|April|May|June|July|August|"
                             r"September|October|November|December)\s+)+")
 _KEEP_DOT = re.compile(r"(?:Inc|Ltd|Co|Corp)\.$")
@@ -29,7 +29,7 @@ _UNIT_OF = re.compile(r"^(.*?\b(?:Center|Centre|Department|Division|Institute|La
                       r"\s+of\s+(?:the\s+)?(.+)$")
 _TOP_FINAL = re.compile(r"(?:University|Hospital|Academy|College|Inc\.?|Ltd\.?|Therapeutics|Pharmaceuticals?|Biotech|"
                         r"Corporation|School\s+of\s+Medicine|Medical\s+School)$")
-_UNIT_START = re.compile(r"^(?:Department|Division|(?:Key\s+)?Laboratory|Unit|Faculty|Section|Ward)\b|"
+_UNIT_START = re.compile(r"^(?:Department|Division|(?:State\s+)?(?:Key\s+)?Laboratory|Unit|Faculty|Section|Ward)\b|"
                          r"\b(?:Center|Centre|Institute|Laboratory|Department|Division)$")
 _CHAIN_GAP = re.compile(r"^\s*,\s*(?:the\s+)?$")
 # "the biotech Corvana Cell", "the biotech company CytoNova": a company named without a head noun
@@ -46,11 +46,14 @@ def find_institutions_en(text: str, start: int, end: int) -> list[Candidate]:
     found = []
     for group in _chains(segment, spans):
         first_s, last_e = group[0][0], group[-1][1]
+        # the chain's unit alone ("Department of Cellular Therapy") is how it is named in short
+        unit = (segment[first_s:group[0][1]],) if len(group) > 1 else ()
         found.append(make_candidate(text, "Institution", start + first_s, start + last_e, "en.inst.head",
-                                    confidence("en.inst.head")))
-        if len(group) > 1:
-            found.append(nested(text, start + group[-1][0], start + last_e))
-        else:
+                                    confidence("en.inst.head"), aliases=unit))
+        # "Lab, Institute, Academy": every level above the unit is an Institution too
+        # (a middle level that is only a campus or centre, "the First Medical Center", stays part of the unit's name)
+        found.extend(nested(text, start + s, start + e) for s, e in group[1:] if e == last_e or _TOP_FINAL.search(segment[s:e]))
+        if len(group) == 1:
             found.extend(_unit_parent(text, start + first_s, start + last_e))
     for described in _COMPANY_DESCRIBED.finditer(segment):
         found.append(make_candidate(text, "Institution", start + described.start(1), start + described.end(1),

@@ -13,7 +13,7 @@ _ZH_HEAD = re.compile(r"大学|医学院|医院|研究院|研究所|科学院|�
                       r"公司|生物(?=公司|有限|股份|集团|[(（])")
 _ZH_HEAD_END = re.compile(r"(?:大学|医学院|医院|研究院|研究所|科学院|实验室|中心|学会|协会|委员会|公司|集团)$")
 _ZH_STOP = set("的在于是由对将被向从了已等多家个其该这此年月日为以、，,。:：;；“”\"《》()（） "
-               "后就获得运回送往到至并还也均都让给经入")  # verbs and adverbs never inside an organisation name
+               "后就获得运回送往到至并还也均都让给经入着们")  # verbs and adverbs never inside an organisation name
 _ZH_JOINERS = set("与和及、")
 # "陈学峰研究员团队与南方医院", "我院与某公司": 与 after a team, a role or "our hospital" joins two parties
 _ZH_NOT_ORG_END = re.compile(rf"(?:团队|课题组|研究组|我院|本院|该院|{ROLES_ZH})$")

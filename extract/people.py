@@ -16,7 +16,8 @@ from extract.pinyin_names import chinese_to_pinyin, is_chinese_surname, romanise
 from extract.triggers import DEGREES_EN, NOT_PEOPLE, PERSON_TITLES_EN, ROLES_EN, ROLES_ZH
 
 # "O'BRIEN", "D’Souza", "Jean-Luc": an Irish/French elided prefix and hyphenated parts belong to the name
-_CAP = r"(?:(?:[OD]['’])?(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]{2,}(?![a-z])))"
+# accented Latin letters count as letters ("García-Ruiz", "Müller")
+_CAP = r"(?:(?:[OD]['’])?(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?|[A-Z]{2,}(?![a-z])))"
 _PINYIN_PAIR = re.compile(rf"(?<![A-Za-z])({_CAP})[ \u00a0]({_CAP})(?=\d|[^A-Za-z]|$)")
 _TITLED = re.compile(rf"(?<![A-Za-z])(?:{PERSON_TITLES_EN})[ \u00a0]*((?:{_CAP})(?:[ \u00a0]{_CAP}){{0,2}})")
 _APPOSITION = re.compile(rf"(?<![A-Za-z])({_CAP}(?:[ \u00a0]{_CAP}){{1,2}}),[ \u00a0]+(?:(?:{DEGREES_EN}),[ \u00a0]+)*(?:the\s+|a\s+|an\s+)?(?:{ROLES_EN})\b",
@@ -25,7 +26,7 @@ _HAN = r"[\u4e00-\u9fff]"
 _ZH_ROLE_BEFORE = re.compile(rf"(?:{ROLES_ZH})({_HAN}{{2,4}}|[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+)+)")
 _ZH_ROLE_AFTER = re.compile(rf"({_HAN}{{2,4}}?)(?:{ROLES_ZH})")
 _GIVEN_STOP = set("指表说介认等的在和与及团教研主博院带领课称也是提发对将把被从向为了期任担")
-_FOOTNOTED = re.compile(rf"(?<![A-Za-z])([A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ \u00a0][A-Z]\.)?[ \u00a0]{_CAP})"
+_FOOTNOTED = re.compile(rf"(?<![A-Za-z])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-Z][a-z]+)?(?:[ \u00a0][A-Z]\.)?[ \u00a0]{_CAP})"
                         r"(?= ?\d{1,2}(?:,\d{1,2})*\*?(?:,|\s|$))")
 _PLACE_OR_ORG_AFTER = re.compile(
     r"[ \u00a0]+(?:Road|Street|Avenue|Province|City|District|County|Town|Village|Mountain|Lake|River|Bridge|Park|Square|"

@@ -8,10 +8,12 @@ from extract.candidates import Candidate
 from extract.clauses import appositive_owner, contrast_between, negated_between
 from extract.context import DocContext
 from extract.relations_base import RelationCollector
+from extract.trials import is_planned
 from extract.triggers import LIST_OPENER, OUTCOME_EN, OUTCOME_ZH, TREAT_EN, TREAT_ZH, TRIAL_SITE_EN, TRIAL_SITE_ZH, cue
 
 _OWN_TRIAL = re.compile(r"(?<![A-Za-z])(?:its|their)\s+(?:[\w-]+\s+){0,3}$|(?:其|该公司的?)\S{0,6}$", re.I)
 _LOCAL_GAP = re.compile(r"^\s*(?:for|against|in|in\s+patients\s+with|to\s+treat|治疗|用于治疗|用于|对)\s*$", re.I)
+_SAME_DISEASE = re.compile(r"\s+in\s+(?:\w+\s+){0,2}with\s+(?:[\w/-]+\s+){0,3}", re.I)
 _SENTENCE_TREAT_EN = TREAT_EN.replace("|for|against|", "|").replace("|with\\s+\\w+", "")
 
 
@@ -25,6 +27,9 @@ def treats_relations(ctx: DocContext, out: RelationCollector) -> None:
                 owner = appositive_owner(ctx.text, left, therapies)  # "NVX-330, a BCMA-directed CAR-T for myeloma"
                 out.add("TREATS", (owner or left).entity_key, right.entity_key, index, "any.trt.local")
         diseases = [d for d in ctx.of_type(index, "Disease") if "adverse" not in ctx.entities[d.entity_key].flags]
+        # "shrinks tumours in patients with synovial sarcoma": the umbrella word is the named disease, not another one
+        named = [d for d in diseases if "generic" not in ctx.entities[d.entity_key].flags]
+        diseases = [d for d in diseases if not any(_SAME_DISEASE.fullmatch(ctx.text[d.end:n.start]) for n in named)]
         _listed(ctx, out, index)
         if not diseases:
             continue
@@ -72,8 +77,10 @@ def trial_relations(ctx: DocContext, out: RelationCollector) -> None:
             for therapy in _tested(ctx, index, trial) or nearby or ([focus] if focus else []):
                 rule = "any.tst.sentence" if therapy != focus or _tested(ctx, index, trial) else "any.tst.focus"
                 out.add("TESTED_IN", therapy, trial.entity_key, index, rule)
-            diseases = ctx.of_type(index, "Disease") or (ctx.earlier_in_paragraph(index, "Disease", reach=1)
-                                                          if not ctx.of_type(index, "Therapy") else [])
+            earlier = [] if ctx.of_type(index, "Therapy") else ctx.earlier_in_paragraph(index, "Disease", reach=1)
+            diseases = ctx.indications(index) or [d for d in earlier if ctx.is_indication(d)]
+            if is_planned(ctx.text, trial):  # "warrants a phase II study in patients with MDS": what follows is its indication
+                diseases = [d for d in diseases if d.start > trial.end] or diseases
             for disease in diseases:
                 out.add("STUDIES", trial.entity_key, disease.entity_key, index, "any.stu.sentence")
                 for therapy in tested_in(out, trial.entity_key):
@@ -85,7 +92,7 @@ def trial_relations(ctx: DocContext, out: RelationCollector) -> None:
 def _outcomes(ctx: DocContext, out: RelationCollector) -> None:
     """"Among 42 patients with relapsed myeloma, the ORR was 71%": the trial (or therapy) of the paragraph."""
     for index, sentence in enumerate(ctx.sentences):
-        diseases = ctx.of_type(index, "Disease")
+        diseases = ctx.indications(index)
         if not diseases or ctx.of_type(index, "Therapy", "Trial") or not (
                 cue(OUTCOME_EN).search(sentence.text) or cue(OUTCOME_ZH, "zh").search(sentence.text)):
             continue

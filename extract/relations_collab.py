@@ -12,6 +12,7 @@ from extract.anaphora import first_team
 from extract.clauses import coordinated
 from extract.context import DocContext
 from extract.relations_base import RelationCollector
+from extract.relations_people import parents_of
 from extract.triggers import COLLAB_EN, COLLAB_WITH_EN, COLLAB_WITH_ZH, COLLAB_ZH, cue
 
 _PART_OF = re.compile(r"(?:arm|unit|subsidiary|division|part|affiliate|parent)\s+of\s+(?:the\s+)?$", re.I)
@@ -37,14 +38,19 @@ def collaboration_relations(ctx: DocContext, out: RelationCollector) -> None:
             if left and right:
                 for a in left[-1:] if len(left) > 1 and not _joined(ctx, orgs, position) else left:
                     for b in right:
-                        out.add("COLLABORATES_WITH", a, b, index, "any.col.joint")
+                        _pair(ctx, out, a, b, index)
                 continue
         runs = [run for run in (coordinated(ctx.text, orgs, m) for m in orgs) if len(run) > 1]
         for group in runs or [orgs]:
             keys = list(dict.fromkeys(m.entity_key for m in group))
             for i, a in enumerate(keys):
                 for b in keys[i + 1:]:
-                    out.add("COLLABORATES_WITH", a, b, index, "any.col.joint")
+                    _pair(ctx, out, a, b, index)
+
+
+def _pair(ctx: DocContext, out: RelationCollector, a: str, b: str, index: int) -> None:
+    if b not in parents_of(ctx, a) and a not in parents_of(ctx, b):  # a department and its own hospital are one party
+        out.add("COLLABORATES_WITH", a, b, index, "any.col.joint")
 
 
 def _with_cue(sentence: str) -> int | None:

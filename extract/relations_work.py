@@ -8,6 +8,7 @@ from extract.candidates import Candidate
 from extract.clauses import appositive_owner, coordinated, negated_between, where_clause
 from extract.context import DocContext
 from extract.relations_base import RelationCollector
+from extract.relations_clinical import paragraph_therapy
 from extract.select import is_marker_use
 from extract.triggers import DEVELOP_EN, DEVELOP_ZH, TARGET_EN, TARGET_ZH, cue
 
@@ -119,8 +120,11 @@ def targets_relations(ctx: DocContext, out: RelationCollector) -> None:
         if not triggers:
             continue
         free = [t for t in targets if not any(th.contains(t) for th in therapies) and not is_marker_use(ctx.text, t)]
+        # "The therapy, called HT-4401, … T cells fitted with a receptor that binds MAGE-A4": the paragraph's product
+        previous = [] if therapies else [m for m in ctx.earlier_in_paragraph(index, "Therapy", reach=1)
+                                         if m.entity_key in paragraph_therapy(ctx, index, reach=1)][-1:]
         for target in free:
-            therapy = _subject(ctx, therapies, target, triggers)
+            therapy = _subject(ctx, therapies, target, triggers) or (previous[0] if previous else None)
             if therapy and not negated_between(ctx.text, therapy, target):
                 out.add("TARGETS", therapy.entity_key, target.entity_key, index, "any.tgt.trigger")
 

@@ -14,6 +14,9 @@ from extract.candidates import Candidate
 from extract.sentences import Sentence
 
 _ABBREVIATION = re.compile(r"\s*[(（]\s*([A-Za-z][A-Za-z0-9.&\- ]{1,24}?)\s*[)）]")
+# "杭州科瑞恩生物医药有限公司（以下简称“科瑞恩生物”）", "Acme Inc. (hereinafter "Acme")": a declared short name
+_SHORT_NAME = re.compile(r"\s*[(（]\s*(?:以下简称|下称|简称|hereinafter(?:\s+referred\s+to\s+as)?|hereafter)\s*[:：]?\s*"
+                         r"[“\"‘']([^”\"’']{2,24})[”\"’']\s*[)）]", re.I)
 _SWEEP_TYPES = ("Institution", "Therapy", "Researcher")
 _COMPANY = re.compile(r"^([A-Z][a-z]{3,}[A-Za-z]*)\s+(?:Therapeutics|Biotherapeutics|Biotech|Biosciences|Pharmaceuticals|"
                       r"Pharma|Biologics|Bio|Medicine|Inc\.?)(?:,?\s+Inc\.?)?$")
@@ -42,7 +45,7 @@ def add_abbreviations(text: str, mentions: list[Candidate]) -> list[Candidate]:
     taken = [(m.start, m.end) for m in mentions]
     added = []
     for end, owners in by_end.items():
-        match = _ABBREVIATION.match(text, end)
+        match = _ABBREVIATION.match(text, end) or _SHORT_NAME.match(text, end)
         if not match or any(s < match.end(1) and match.start(1) < e for s, e in taken):
             continue
         owner = _abbreviation_owner(match.group(1), owners)

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from extract.candidates import Candidate
 from extract.sentences import Sentence
-from extract.trials import adjacent_ids, is_anaphoric, is_anchored, phase_label
+from extract.trials import adjacent_ids, is_anaphoric, is_anchored, is_planned, phase_label
 
 
 def merge_trials(text: str, sentences: list[Sentence], mentions: list[Candidate]) -> list[Candidate]:
@@ -26,10 +26,11 @@ def merge_trials(text: str, sentences: list[Sentence], mentions: list[Candidate]
     identified = [m for m in trials if "identified" in m.flags]
     phases = _phases_of_identified(trials, identified, keys)
     only = {keys[id(i)] for i in identified}
-    if len(only) == 1:  # a news item about one registered trial: an unmatched phase description is that trial
+    # a news item about one registered trial: an unmatched phase description is that trial, unless that trial's
+    # own phase is known (a "phase 2 study" after "the phase 1 trial" is the next study)
+    fold_unmatched = len(only) == 1 and not any(phases.values())
+    if len(only) == 1:
         phases.setdefault("", set()).update(only)
-        for label in [p for p in phases if not phases[p] & only]:
-            phases[label] |= only
     therapies = [m for m in mentions if m.type == "Therapy" and "modality" not in m.flags]
     renamed: dict[str, str] = {}
     last: Candidate | None = None
@@ -39,8 +40,10 @@ def merge_trials(text: str, sentences: list[Sentence], mentions: list[Candidate]
             own = "identified" in m.flags or keys[id(m)] != m.entity_key
             if not own and "generic" not in m.flags:
                 label = phase_label(m.text)
-                label = label if label in phases or len(only) != 1 else ""
-                if label in phases and len(phases[label]) == 1:
+                label = label if label in phases or not fold_unmatched else ""
+                if is_planned(text, m) and not is_anaphoric(text, m.start):
+                    pass  # "warrants a phase II study", "将开展I/II期临床试验": a later study of its own
+                elif label in phases and len(phases[label]) == 1:
                     key = next(iter(phases[label]))
                 elif last and is_anaphoric(text, m.start):
                     key = keys[id(last)]

@@ -10,6 +10,7 @@ import re
 
 from extract.candidates import Candidate, make_candidate
 from extract.config import confidence
+from extract.triggers import PLANNED_TRIAL_EN, PLANNED_TRIAL_ZH
 
 _REGISTRY = re.compile(r"(?<![A-Za-z0-9])(NCT\d{8}|ChiCTR-?[A-Z]{0,4}-?\d{6,10}|CTR\d{8}|ISRCTN\d{8}|jRCT\d{10}|"
                        r"EudraCT\s*(?:No\.?\s*)?\d{4}-\d{6}-\d{2})")
@@ -30,6 +31,7 @@ _NOT_ACRONYM = re.compile(r"^(?:CAR|TCR|TIL|NK|NKT|CIK|MSC|FDA|NMPA|EMA|ORR|CRS|
 _PRODUCT_CODE = re.compile(r"[A-Z]{1,5}-?\d{2,6}[A-Z]?")  # AB-101, XYZ123: a product, not a study
 _DETERMINER = re.compile(r"(?:\b(?:the|this|that|these|our|its|their)\s+(?:[\w-]+\s+){0,2}|(?:该|这项|这一|此项|本|上述)\S{0,6})$", re.I)
 _PLURAL = re.compile(r"(?:多项|多个|多款|several|multiple|many|numerous|其他)\s*$", re.I)
+_PLANNED = re.compile(PLANNED_TRIAL_EN + "|" + PLANNED_TRIAL_ZH, re.I)
 _ANCHOR = re.compile(r"(?:\s|细胞|治疗|疗法|的|cells?|therapy)*$")
 
 
@@ -67,6 +69,11 @@ def phase_label(surface: str) -> str:
         return ""
     number = (match.group(1) or match.group(3)).lower()
     return _ROMAN.get(number, number) + ((match.group(2) or match.group(4) or "").lower())
+
+
+def is_planned(text: str, trial: Candidate) -> bool:
+    """A study announced for the future ("warrants a phase II study", "to open a phase 2 study", "将…开展I/II期临床试验")."""
+    return bool(_PLANNED.search(text[max(0, trial.start - 60):trial.start]))
 
 
 def is_anaphoric(text: str, start: int) -> bool:

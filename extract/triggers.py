@@ -51,6 +51,14 @@ TREAT_ZH = (r"治疗|防治|疗效|清除|杀伤|缓解|复发率|获批|适应�
 TRIAL_SITE_EN = (r"conduct(?:ed|s|ing)?|sites?|at|in\s+collaboration\s+with|collaborat(?:e|ed|ing|ion)\s+with|cooperat(?:e|ed|ing)\s+with|"
                  r"sponsored\s+by|led\s+by|run\s+by|with|enrolled\s+at|partner(?:ed|ing)?\s+with")
 TRIAL_SITE_ZH = r"在|于|联合|合作|牵头|开展|启动|主导|发起"
+# a future study named by phase only: "warrants a phase II study", "to open a phase 2 study", "将…开展I/II期"
+PLANNED_TRIAL_EN = (r"(?<![A-Za-z])(?:warrants?|to\s+(?:open|launch|start|begin|initiate)|will\s+(?:open|launch|start|begin|initiate)|"
+                    r"plans?\s+(?:to\s+\w+\s+)?|planned|upcoming|next)\s+(?:an?\s+|the\s+)?[^.;]{0,25}$")
+PLANNED_TRIAL_ZH = r"(?:将|拟|计划|即将|准备)[^。；]{0,30}(?:开展|启动|进行|推进)?$"
+# an adverse-event disease (GVHD) named as a risk, not as what the therapy or trial is for
+RISK_BEFORE = (r"(?:risk|incidence|rate|cases?|episodes?|signs?)\s+of\s+(?:\w+\s+)?$|(?:without|no|avoid(?:s|ing)?|reduc(?:e|es|ing)|"
+               r"lower(?:s|ing)?|caus(?:e|es|ing)|developed|grade\s*\w+)\s+(?:\w+\s+){0,2}$|(?:降低|避免|减少|无|未发生|未出现|引起|导致)[^，。]{0,6}$")
+RISK_AFTER = r"^[^.。,，;；]{0,12}?(?:风险|发生率|occurred|risk|was\s+observed|were\s+observed)"
 OUTCOME_EN = (r"overall\s+response|response\s+rate|ORR|complete\s+(?:remission|response)|enrolled|among\s+\d+\s+patients|"
               r"\d+\s+patients\s+with|median\s+(?:overall|progression-free)\s+survival")
 OUTCOME_ZH = r"缓解率|完全缓解|入组|例患者|客观缓解|中位(?:总)?生存"
@@ -61,6 +69,15 @@ COLLAB_WITH_EN = r"together\s+with|in\s+(?:partnership|collaboration|cooperation
 COLLAB_WITH_ZH = r"(?:与|和|携手)(?=[^，。；]{2,40}?(?:合作|携手|联合|共同))"
 TEAM_EN = r"(?:the|his|her|their|this|that|our)\s+(?:research\s+)?team|the\s+(?:research\s+)?group|the\s+center|the\s+centre|the\s+institute|the\s+hospital|the\s+company"
 TEAM_ZH = r"该团队|研究团队|团队|课题组|研究组|该中心|该院|该公司"
+# "the two institutions", "both companies", "两家机构", "双方": organisations counted back to the ones named before
+COUNTED_ORGS_EN = (r"(?:the|these|those)\s+(?:two|three|four)\s+(?:institutions|organi[sz]ations|universities|companies|"
+                   r"hospitals|cent(?:er|re)s|partners|groups)|both\s+(?:institutions|organi[sz]ations|universities|companies|"
+                   r"hospitals|cent(?:er|re)s|partners|groups)")
+COUNTED_ORGS_ZH = r"(?:两|三|双)(?:家|个)?(?:机构|单位|公司|医院|团队)|双方"
+# the therapy named before the Chinese development verb: "专注于X的研发", "X是我们与Y共同开发的产品", "X由Y自主研发"
+DEVELOP_AFTER_ZH = r"(?:的(?:研发|开发|研制)|(?:共同|联合|自主)?(?:研发|开发|研制)的(?:产品|疗法|药物|候选|细胞))"
+# the person leading a named study: "the study's principal investigator", "牵头研究者", "主要研究者"
+PRINCIPAL_INVESTIGATOR = r"principal\s+investigator|lead\s+investigator|牵头研究者|主要研究者"
 THERAPY_ANAPHORA_EN = (r"(?:this|the|these|the\s+same|such)\s+(?:therapy|approach|method|treatment|cell\s+therapy|product|cells|"
                        r"candidate|infusion)")
 THERAPY_ANAPHORA_ZH = r"该疗法|这种疗法|该方法|该技术|此疗法|该产品"

@@ -5,15 +5,13 @@ the graph without provenance. Labels and relationship types come only from cellk
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from cellkg.model import Entity, ExtractionResult
-from cellkg.schema import SYMMETRIC_RELATIONS, signature_allows
+from cellkg.schema import SYMMETRIC_RELATIONS, check_label, signature_allows
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -40,8 +38,8 @@ def _document_row(result: ExtractionResult, now: str) -> dict:
 
 def _entity_row(entity: Entity) -> dict:
     aliases = sorted({entity.name, *entity.aliases})
-    zh = next((a for a in aliases if _CJK.search(a)), None)
-    return {"key": entity.key, "name": entity.name, "type": entity.type, "aliases": aliases, "name_zh": zh,
+    # "type" becomes the node's label in Cypher: only the schema's closed set may pass
+    return {"key": entity.key, "name": entity.name, "type": check_label(entity.type), "aliases": aliases,
             "attributes": dict(entity.attributes)}
 
 

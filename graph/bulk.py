@@ -10,6 +10,7 @@ Constraints and indexes are applied after the import, when the server is up agai
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import time
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from graph.ddl import apply_schema
 from graph.provision import provision
 from graph.server import Neo4jServer, neo4j_conf
 
-
+_CJK = re.compile(r"[\u3400-\u9fff]")
 ARRAY_DELIMITER = "\x1f"  # never inside an alias or a sentence, unlike the default ';'
 DOCUMENT_COLUMNS = ("doc_id:ID(Document)", "name", "source", "title", "lang", "chars:long", "media_type", "encoding",
                     "extractor_version", "ingested_at")
@@ -89,10 +90,10 @@ class CsvSet:
             self._count_evidence(ev["props"])
 
     def _merge_entity(self, row: dict) -> None:
-        """As MERGE_ENTITIES: first name, type, attributes and Chinese name win; new aliases append."""
+        """As MERGE_ENTITIES: first name, type and attributes win; new aliases append."""
         known = self.entities.setdefault(row["key"], {**row, "aliases": []})
         known["aliases"] += [a for a in row["aliases"] if a not in known["aliases"]]
-        chinese = [a for a in (known["name_zh"], row["name_zh"]) if a]
+        chinese = [a for a in known["aliases"] if _CJK.search(a)]
         known["name_zh"] = min(chinese) if chinese else None  # as the loader: the smallest Chinese alias
 
     def _count_evidence(self, ev: dict) -> None:

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from neo4j import Driver, ManagedTransaction
 
 from cellkg.model import ExtractionResult
-from cellkg.schema import RELATION_TYPES
 from graph import statements as cy
 from graph.batch import GraphBatch, build_batch
 from graph.retract import retract_document
@@ -59,17 +58,14 @@ def write_batch(tx: ManagedTransaction, batch: GraphBatch) -> list[str]:
     replaced = [row["doc_id"] for row in tx.run(cy.OLDER_VERSIONS, docs=docs)]
     for doc_id in replaced:
         retract_document(tx, doc_id)
+    relations = [row for rows in batch.relations.values() for row in rows]
     _run_batched(tx, cy.MERGE_DOCUMENTS, batch.documents)
-    for label, rows in batch.entities.items():
-        _run_batched(tx, cy.merge_entities(label), rows)
+    _run_batched(tx, cy.MERGE_ENTITIES, [row for rows in batch.entities.values() for row in rows])
     _run_batched(tx, cy.MERGE_MENTIONS, batch.mentions)
     for rel_type, rows in batch.relations.items():
         _run_batched(tx, cy.merge_relations(rel_type), rows)
     _run_batched(tx, cy.MERGE_EVIDENCE, batch.evidence)
-    for rel_type in RELATION_TYPES:
-        keys = [row["key"] for row in batch.relations.get(rel_type, [])]
-        for start in range(0, len(keys), ROWS_PER_STATEMENT):
-            tx.run(cy.refresh_relations(rel_type), keys=keys[start:start + ROWS_PER_STATEMENT]).consume()
+    _run_batched(tx, cy.REFRESH_RELATIONS, relations)
     return replaced
 
 

@@ -1,12 +1,14 @@
 """Every Cypher statement the loader and retraction run, in one place, all parameterised.
 
-Labels and relationship types cannot be parameters in Cypher; the two templates below take
-them only through :func:`for_label` / :func:`for_type`, which accept nothing outside
-cellkg.schema's closed sets.
+Entity labels are set with Neo4j 5.26's dynamic labels (``SET e:$(row.type)``), so one statement
+serves every entity type; its values come only from graph.batch, which refuses anything outside
+cellkg.schema's closed sets. Relationship types stay literal in :func:`merge_relations` (a MERGE
+on a dynamic type cannot use the per-type key constraint and was several times slower), and they
+too pass only through cellkg.schema's check.
 """
 from __future__ import annotations
 
-from cellkg.schema import check_label, check_relation_type
+from cellkg.schema import check_relation_type
 
 EXISTING_DOCUMENTS = "UNWIND $doc_ids AS id MATCH (d:Document {doc_id: id}) RETURN d.doc_id AS doc_id"
 
@@ -26,10 +28,10 @@ _NAME_ZH = r"reduce(z = null, a IN e.aliases | CASE WHEN a =~ '(?s).*[\u3400-\u9
 # over a text index answers case-insensitive equals / starts-with / contains on any alias.
 _ALIASES_LOWER = r"reduce(s = '\u0000', a IN e.aliases | s + toLower(a) + '\u0000')"
 
-_MERGE_ENTITIES = f"""
+MERGE_ENTITIES = f"""
 UNWIND $rows AS row
 MERGE (e:Entity {{key: row.key}})
-ON CREATE SET e:__LABEL__, e.name = row.name, e.type = row.type, e += row.attributes
+ON CREATE SET e:$(row.type), e.name = row.name, e.type = row.type, e += row.attributes
 SET e.aliases = coalesce(e.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(e.aliases, [])]
 SET e.search_text = {_SEARCH_TEXT}, e.name_zh = {_NAME_ZH}, e.aliases_lower = {_ALIASES_LOWER}
 """
@@ -58,10 +60,12 @@ MERGE (d)-[:ASSERTS]->(ev)
 
 # Aggregate confidence is a noisy-OR over the non-negated evidence: independent sources that
 # each state the claim make it more certain; negated evidence is kept but adds nothing.
-_REFRESH_RELATIONS = """
-UNWIND $keys AS k
-MATCH ()-[r:__TYPE__ {key: k}]->()
-OPTIONAL MATCH (ev:Evidence {relation_key: k})
+# Rows are {key, source, target}: both ends are found by their unique keys, the edge among their
+# relationships by its key, whatever its type.
+REFRESH_RELATIONS = """
+UNWIND $rows AS row
+MATCH (:Entity {key: row.source})-[r {key: row.key}]->(:Entity {key: row.target})
+OPTIONAL MATCH (ev:Evidence {relation_key: row.key})
 WITH r, collect(ev) AS evs, count(DISTINCT ev.doc_id) AS docs
 WITH r, evs, docs, [e IN evs WHERE NOT e.negated] AS positive
 FOREACH (_ IN CASE WHEN size(evs) = 0 THEN [1] ELSE [] END | DELETE r)
@@ -73,7 +77,7 @@ FOREACH (_ IN CASE WHEN size(evs) > 0 THEN [1] ELSE [] END |
 
 DOCUMENT_CLAIMS = """
 MATCH (:Document {doc_id: $doc_id})-[:ASSERTS]->(ev:Evidence)
-RETURN ev.relation_type AS type, collect(DISTINCT ev.relation_key) AS keys
+RETURN DISTINCT ev.relation_key AS key, ev.subject_key AS source, ev.object_key AS target
 """
 
 DELETE_DOCUMENT_EVIDENCE = "MATCH (:Document {doc_id: $doc_id})-[:ASSERTS]->(ev:Evidence) DETACH DELETE ev"
@@ -120,13 +124,5 @@ RETURN kind, name, count ORDER BY kind, name
 """
 
 
-def merge_entities(label: str) -> str:
-    return _MERGE_ENTITIES.replace("__LABEL__", check_label(label))
-
-
 def merge_relations(rel_type: str) -> str:
     return _MERGE_RELATIONS.replace("__TYPE__", check_relation_type(rel_type))
-
-
-def refresh_relations(rel_type: str) -> str:
-    return _REFRESH_RELATIONS.replace("__TYPE__", check_relation_type(rel_type))

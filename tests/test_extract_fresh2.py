@@ -2,7 +2,10 @@
 2026.11.6 was frozen (a Chinese biotech press release on a CAR-T IND clearance with a chief-scientist quote, an English
 news article on a TCR-T therapy from two collaborating institutions, an English NK-cell abstract with a numbered
 author list), then scored once without any rule change: entity F1 0.835, relation F1 0.486. That is the honest
-estimate for unseen text (tests/data/fresh, 0.950 / 0.791, was used to find the rules). The floors sit a little under."""
+estimate for unseen text (tests/data/fresh, 0.950 / 0.791, was used to find the rules). Rule version 2026.11.7 then
+used this set to find general fixes (phase-only and planned trials, counted organisation references, therapy-first
+Chinese development verbs, PI/team trial sites, comma-chained affiliations, GVHD as a risk): 0.982 / 0.928, so it is no
+longer an honest estimate (tests/data/fresh3 is). The floors sit a little under."""
 from __future__ import annotations
 
 import importlib.util
@@ -15,8 +18,8 @@ from extract import extract_document, read_document, to_format_json
 
 FRESH2 = Path(__file__).parent / "data" / "fresh2"
 SCORER = Path(__file__).parents[1].parent / "shared" / "eval" / "score.py"
-ENTITY_F1_FLOOR = 0.81
-RELATION_F1_FLOOR = 0.46
+ENTITY_F1_FLOOR = 0.95
+RELATION_F1_FLOOR = 0.88
 
 
 @pytest.fixture(scope="module")
