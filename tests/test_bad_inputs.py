@@ -61,7 +61,11 @@ def _control_chars(rng):
 
 
 def _unsupported(rng):
-    return rng.choice([".pdf", ".docx", ".png", "", ".exe"]), b"%PDF-1.7 whatever"
+    return rng.choice([".docx", ".png", "", ".exe", ".xlsx"]), b"PK\x03\x04 not a document we read"
+
+
+def _broken_pdf(rng):
+    return ".pdf", b"%PDF-1.7\n" + bytes(rng.randrange(256) for _ in range(rng.randrange(10, 400)))
 
 
 def _surrogates_and_private(rng):
@@ -74,7 +78,7 @@ def _script_only(rng):
 
 
 KINDS = [_binary, _blank, _mixed_encoding, _wrong_encoding, _invalid_bytes, _broken_html, _deep_html, _control_chars,
-         _unsupported, _surrogates_and_private, _script_only]
+         _unsupported, _broken_pdf, _surrogates_and_private, _script_only]
 
 
 @pytest.fixture(scope="module")
@@ -110,6 +114,7 @@ def test_every_bad_input_is_refused_clearly_or_read(bad_files):
     assert all(v.startswith("refused:binary") for k, v in outcomes.items() if k.startswith("binary"))
     assert all(v == "refused:empty" for k, v in outcomes.items() if k.startswith(("blank", "script_only")))
     assert all(v == "refused:unsupported_type" for k, v in outcomes.items() if k.startswith("unsupported"))
+    assert all(v in ("refused:pdf", "refused:empty") for k, v in outcomes.items() if k.startswith("broken_pdf"))
 
 
 def test_bad_inputs_leave_the_graph_as_it_was(bad_files, clean_graph):
