@@ -257,6 +257,7 @@ def load_corpus(settings, docs: int, seed: int, *, group: int = 50, order_seed: 
     ``order_seed`` shuffles the document order, as concurrent ingesters see it.
     """
     from graph.db import driver_session
+    from graph.ingest import load_with_retry
     from graph.loader import Loader, LoadReport
 
     indices = list(range(docs))
@@ -267,7 +268,7 @@ def load_corpus(settings, docs: int, seed: int, *, group: int = 50, order_seed: 
         loader = Loader(driver, settings.neo4j_database)
         for start in range(0, docs, group):
             batch = [to_result(generate_document(i, docs=docs, seed=seed)) for i in indices[start:start + group]]
-            report.add(loader.load(batch))
+            report.add(load_with_retry(loader, batch))  # as `cellkg ingest` does
     return report
 
 

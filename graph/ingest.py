@@ -1,19 +1,23 @@
 """Files → extraction → graph, streamed in groups so memory stays flat on large corpora.
 
 Unreadable files are skipped with their reason (never abort the run); each group of
-documents is one all-or-nothing transaction.
+documents is one all-or-nothing transaction. When Neo4j goes away mid-load (a restart, a
+dropped connection, a commit whose outcome is unknown) the group is tried again: the loader
+skips documents that did commit, so a retry never duplicates anything.
 """
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
 from neo4j import Driver
+from neo4j.exceptions import IncompleteCommit, ServiceUnavailable, SessionExpired
 
 import extract
-from cellkg.errors import InputError
+from cellkg.errors import InputError, Neo4jUnavailable
 from cellkg.model import ExtractionResult
 from graph.loader import Loader, LoadReport
 
@@ -26,6 +30,21 @@ class IngestSummary:
     @property
     def skipped_count(self) -> int:
         return sum(len(paths) for paths in self.skipped.values())
+
+
+RETRY_WAIT_S = (1, 2, 4, 8, 15, 30, 30, 30)  # about two minutes: long enough for a server restart
+
+
+def load_with_retry(loader: Loader, group: list[ExtractionResult]) -> LoadReport:
+    for wait in (*RETRY_WAIT_S, None):
+        try:
+            return loader.load(group)
+        except (ServiceUnavailable, SessionExpired, IncompleteCommit) as exc:
+            if wait is None:
+                raise Neo4jUnavailable(f"Neo4j stayed unreachable while loading ({exc})",
+                                       hint="start it again and re-run the same ingest: loaded documents are skipped") from exc
+            time.sleep(wait)
+    raise AssertionError("the loop returns or raises")
 
 
 def read_and_extract(path: Path, max_bytes: int) -> ExtractionResult:
@@ -45,8 +64,8 @@ def ingest_paths(driver: Driver, paths: Iterable[Path], *, group_size: int = 50,
         if on_document:
             on_document(path)
         if len(group) >= group_size:
-            summary.report.add(loader.load(group))
+            summary.report.add(load_with_retry(loader, group))
             group = []
     if group:
-        summary.report.add(loader.load(group))
+        summary.report.add(load_with_retry(loader, group))
     return summary

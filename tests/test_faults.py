@@ -81,11 +81,10 @@ def restart_neo4j_trial(faulty, trial: int) -> None:
     wait_for_documents(driver, ingester, rng.randrange(1, DOCS - GROUP))
     server.kill() if trial % 2 else server.stop()  # a crash, then a clean shutdown mid-transaction
     server.start()
-    _, errors = ingester.communicate(timeout=180)
-    # It may finish (the driver retries) or give up with a driver error, e.g. IncompleteCommitError when the
-    # connection died during COMMIT; either is fine, a crash in our code is not.
-    last_line = errors.decode(errors="replace").strip().splitlines()[-1:] or [""]
-    assert ingester.returncode == 0 or last_line[0].startswith("neo4j.exceptions."), errors[-2000:]
+    _, errors = ingester.communicate(timeout=240)
+    # The ingester rides out the restart (graph.ingest.load_with_retry: a group whose commit was cut off is
+    # tried again, its committed documents skipped) and finishes on its own.
+    assert ingester.returncode == 0, errors[-2000:]
     assert_sound_then_complete(server, driver, reference, expected)
 
 
