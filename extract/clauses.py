@@ -15,7 +15,9 @@ _APPOSITION = re.compile(
     r"^\s*[)）]?\s*(?:[(（][^)）]{0,60}[)）]\s*)?(?:,\s*(?:also\s+(?:called|known\s+as)\s+[^,]{1,30},\s*)?)?"
     r"(?:[^.;:!?]{0,80}?\s(?:is|was|are|were|remains)\s+|,\s*)?(?:an?|the)\s+(?:[\w-]+,?\s+){0,4}$|"
     r"^\s*(?:[(（][^)）]{0,60}[)）])?(?:是一种|是一款|作为|为)[^，。；]{0,12}$|^\s*[:：][^。；，]{0,30}的$", re.I)
-_WHERE = re.compile(r"^\s*,\s*where\s+(?:(?:Dr|Prof|Professor)\.?\s+)?$", re.I)
+# "<institution>, where <person> …" and "At <institution>, a group led by Professor <person>": the person works there
+_WHERE = re.compile(r"^\s*,\s*(?:where|(?:a|the)\s+(?:research\s+)?(?:group|team|lab|laboratory)\s+(?:led|headed|directed)\s+by)"
+                    r"\s+(?:(?:Dr|Prof|Professor)\.?\s+)?$", re.I)
 _JOINER = re.compile(r"^\s*(?:,\s*)?(?:and|&|or|与|和|及|、|,|，)\s*(?:the\s+)?$", re.I)
 
 

@@ -6,8 +6,8 @@ changes, so that evidence written by an older rule can be told apart in the grap
 """
 from __future__ import annotations
 
-EXTRACTOR_VERSION = "cellkg-extract 0.5.0"
-RULE_VERSION = "2026.11.7"
+EXTRACTOR_VERSION = "cellkg-extract 0.6.0"
+RULE_VERSION = "2026.11.8"
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
 MAX_BYTES_DEFAULT = 20_000_000
@@ -32,6 +32,8 @@ RULE_CONFIDENCE: dict[str, float] = {
     "any.dev.possessive": 0.7,
     "any.dev.anaphora": 0.5,
     "any.dev.counted": 0.6,
+    "any.dev.pipeline": 0.55,
+    "any.dev.collab_goal": 0.65,
     "zh.dev.after": 0.65,
     "any.col.counted": 0.6,
     "any.cnd.investigator": 0.6,
@@ -58,6 +60,7 @@ RULE_CONFIDENCE: dict[str, float] = {
     "any.trial.registry": 0.95,
     "any.trial.acronym": 0.85,
     "en.per.footnote": 0.75,
+    "en.per.group": 0.7,
     "zh.inst.department": 0.7,
 }
 

@@ -19,6 +19,8 @@ _ZH_JOINERS = set("与和及、")
 _ZH_NOT_ORG_END = re.compile(rf"(?:团队|课题组|研究组|我院|本院|该院|{ROLES_ZH})$")
 _ZH_CITY_BRACKET = re.compile(r"[（(][\u4e00-\u9fff]{2,4}[）)]")
 _DEPT_WORD = re.compile(r"血液|肿瘤|内科|外科|儿科|妇科|风湿|免疫|肾|心|神经|呼吸|消化|感染|皮肤|眼|骨|病理|检验|输血|移植|放疗|放射|麻醉|急诊|重症")
+# a cooperation verb glued to the name's left edge ("将联合中山大学肿瘤防治中心开展…") is not part of the name
+_ZH_VERB_PREFIX = re.compile(r"联合|携手|联手|会同|委托|依托|邀请|牵头")
 _ZH_GENERIC = ("国内", "三甲", "相关", "其他", "各大", "多家", "知名", "顶级", "该", "本", "我")
 
 
@@ -31,6 +33,9 @@ def find_institutions_zh(text: str, start: int, end: int) -> list[Candidate]:
         joined = left > 0 and segment[left - 1] in _ZH_JOINERS
         if segment[left] in _ZH_JOINERS:
             left, joined = left + 1, True
+        verb = _ZH_VERB_PREFIX.match(segment, left, head.start())
+        if verb and head.start() - verb.end() >= 2:
+            left, joined = verb.end(), True
         modifier = segment[left:head.start()]
         if len(modifier) < 2 or modifier.startswith(_ZH_GENERIC):
             continue

@@ -8,7 +8,8 @@ from dataclasses import replace
 from extract.candidates import Candidate
 from extract.sentences import Sentence
 
-_ORG_ANAPHOR = re.compile(r"该院|本院|我院|该医院|(?<=[由与和在])医院(?=[与和及、，]|联合|合作)|该公司|"
+# "该科主任医师X": 该科 is the department named before, as 该院 is the hospital
+_ORG_ANAPHOR = re.compile(r"该科室|该科|该院|本院|我院|该医院|(?<=[由与和在])医院(?=[与和及、，]|联合|合作)|该公司|"
                           r"(?<![A-Za-z])the\s+(hospital|company|university|institute)(?![A-Za-z])")
 _HEADS = {"hospital": ("医院", "hospital"), "company": ("公司", "生物", "therapeutics", "bio", "inc"),
           "university": ("大学", "university"), "institute": ("研究所", "研究院", "institute")}
@@ -31,8 +32,10 @@ def link_org_anaphors(text: str, sentences: list[Sentence], mentions: list[Candi
             s, e = match.span()
             if any(a < e and s < b for a, b in taken):
                 continue
+            department = match.group().startswith("该科")
             heads = _HEADS["company" if "公司" in match.group() else (match.group(1) or "hospital").lower()]
-            kind = [o for o in orgs if o.end <= s and o.rule != "zh.inst.department" and o.text.lower().endswith(heads)]
+            kind = [o for o in orgs if o.end <= s and (o.rule == "zh.inst.department") == department
+                    and (department or o.text.lower().endswith(heads))]
             # a hospital named only as the parent of its department ("某某医院血液科") still counts
             earlier = [o for o in kind if "nested" not in o.flags] or kind
             if earlier:

@@ -22,6 +22,8 @@ _PINYIN_PAIR = re.compile(rf"(?<![A-Za-z])({_CAP})[ \u00a0]({_CAP})(?=\d|[^A-Za-
 _TITLED = re.compile(rf"(?<![A-Za-z])(?:{PERSON_TITLES_EN})[ \u00a0]*((?:{_CAP})(?:[ \u00a0]{_CAP}){{0,2}})")
 _APPOSITION = re.compile(rf"(?<![A-Za-z])({_CAP}(?:[ \u00a0]{_CAP}){{1,2}}),[ \u00a0]+(?:(?:{DEGREES_EN}),[ \u00a0]+)*(?:the\s+|a\s+|an\s+)?(?:{ROLES_EN})\b",
                          re.IGNORECASE)
+# "Steven Rosenberg's group", "Jane Doe's lab": a research group named after its leader
+_GROUP_OWNER = re.compile(rf"(?<![A-Za-z])({_CAP}[ \u00a0]{_CAP})['’]s[ \u00a0]+(?:research[ \u00a0]+)?(?:group|lab|laboratory|team)\b")
 _HAN = r"[\u4e00-\u9fff]"
 _ZH_ROLE_BEFORE = re.compile(rf"(?:{ROLES_ZH})({_HAN}{{2,4}}|[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+)+)")
 _ZH_ROLE_AFTER = re.compile(rf"({_HAN}{{2,4}}?)(?:{ROLES_ZH})")
@@ -46,7 +48,8 @@ def find_people_en(text: str, start: int, end: int) -> list[Candidate]:
             s, e = start + match.start(), start + match.end(2)
             found.append(make_candidate(text, "Researcher", s, e, "en.per.pinyin", confidence("en.per.pinyin"), name=name))
     author_list = len(_FOOTNOTE_MARK.findall(segment)) >= 2
-    for pattern, rule in ((_TITLED, "en.per.title"), (_APPOSITION, "en.per.role"), (_FOOTNOTED, "en.per.footnote")):
+    for pattern, rule in ((_TITLED, "en.per.title"), (_APPOSITION, "en.per.role"), (_FOOTNOTED, "en.per.footnote"),
+                          (_GROUP_OWNER, "en.per.group")):
         if pattern is _FOOTNOTED and not author_list:
             continue
         for match in pattern.finditer(segment):

@@ -20,7 +20,8 @@ _SENTENCE_TREAT_EN = TREAT_EN.replace("|for|against|", "|").replace("|with\\s+\\
 def treats_relations(ctx: DocContext, out: RelationCollector) -> None:
     focus = ctx.focus_therapy()
     for index, sentence in enumerate(ctx.sentences):
-        mentions = ctx.by_sentence[index]
+        # a target inside "TCR-T cells against HPV E7" must not stand between the therapy and "for cervical cancer"
+        mentions = [m for m in ctx.by_sentence[index] if not any(o is not m and o.contains(m) for o in ctx.by_sentence[index])]
         therapies = ctx.of_type(index, "Therapy")
         for left, right in zip(mentions, mentions[1:]):
             if left.type == "Therapy" and right.type == "Disease" and _LOCAL_GAP.match(ctx.text[left.end:right.start]):
@@ -112,7 +113,8 @@ def _tested(ctx: DocContext, index: int, trial) -> list[str]:
     if inside:
         return inside
     products = [t.entity_key for t in therapies if not ctx.is_modality(t) and not appositive_owner(ctx.text, t, therapies)]
-    return products or [t.entity_key for t in therapies if t.end <= trial.start]
+    # "a phase 3 trial that compared TIL with ipilimumab": a modality after the trial is what it tests
+    return products or [t.entity_key for t in therapies if t.end <= trial.start] or [t.entity_key for t in therapies]
 
 
 def _sites(ctx: DocContext, out: RelationCollector, index: int, trial: Candidate) -> None:

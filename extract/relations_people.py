@@ -124,6 +124,18 @@ def _is_unit_of(surface: str, parent: str) -> bool:
     return bool(_UNIT_BEFORE.search(prefix)) if prefix else bool(_UNIT_END.search(surface))
 
 
+# "医院细胞治疗中心": a unit of "the hospital", i.e. of the document's one hospital
+_HOSPITAL_UNIT = re.compile(r"^(?:医院|本院|我院|该院)[\u4e00-\u9fff]{2,}(?:中心|科|室|所)$")
+
+
+def _own_hospital(ctx: DocContext, unit_key: str, surfaces: set[str]) -> list[str]:
+    if not any(_HOSPITAL_UNIT.match(s) for s in surfaces):
+        return []
+    hospitals = [k for k, e in ctx.entities.items() if k != unit_key and e.type == "Institution"
+                 and any(a.endswith("医院") for a in e.aliases)]
+    return hospitals if len(hospitals) == 1 else []
+
+
 def parents_of(ctx: DocContext, unit_key: str) -> list[str]:
     """The nearest institution nested in, or named inside, the unit's mentions ("… of Riverbend University …");
     a grandparent inside the parent's own name ("某某大学" in "某某大学附属医院") is left out."""
@@ -135,4 +147,5 @@ def parents_of(ctx: DocContext, unit_key: str) -> list[str]:
         names = [a for a in entity.aliases if len(a) >= 4 and any(a in s and a != s and _is_unit_of(s, a) for s in surfaces)]
         if names:
             found[key] = max(names, key=len)
-    return [key for key, name in found.items() if not any(name in other and name != other for other in found.values())]
+    return [key for key, name in found.items() if not any(name in other and name != other for other in found.values())] \
+        or _own_hospital(ctx, unit_key, surfaces)

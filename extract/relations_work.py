@@ -18,6 +18,9 @@ _PASSIVE = re.compile(r"(?<![A-Za-z])(?:(?:developed|made|manufactured|produced|
                       r"designed|marketed)\s+(?:by|at)|由)\s*(?:the\s+)?", re.I)
 _FROM = re.compile(r"^\s*(?:[(（][^)）]{0,60}[)）]\s*)?from\s+(?:the\s+)?$", re.I)
 _ZH_PASSIVE_VERB = re.compile(r"研发|开发|研制|生产|发现|设计|推出")
+# "A entered into a research collaboration with B to develop X": both parties develop X
+_COLLAB_GAP = re.compile(r"^[^.;]{0,40}?(?:collaborat(?:ion|ed|es|ing)|partner(?:ship|ed|s)?|cooperat(?:ion|ed|es)|alliance|"
+                         r"agreement|joined\s+forces)\s+with\s+(?:the\s+)?$|^(?:与|和)$", re.I)
 _PARTNER = re.compile(r"(?:together|jointly|in\s+partnership|in\s+collaboration)\s+with\s+(?:the\s+)?$|与$", re.I)
 
 
@@ -53,7 +56,8 @@ def _agents(ctx: DocContext, index: int, cut: int) -> list[str]:
     before = [m for m in ctx.of_type(index, "Researcher", "Institution") if m.end <= cut]
     if before:
         last = before[-1]
-        joined = [m for m in before if ctx.text[m.end:last.start].strip() in ("与", "和", "and", "&", "、")]
+        joined = [m for m in before if ctx.text[m.end:last.start].strip() in ("与", "和", "and", "&", "、")
+                  or m is not last and _COLLAB_GAP.match(ctx.text[m.end:last.start])]
         hosts = [m for m in before if m.type == "Institution" and any(where_clause(ctx.text, m, p) for p in joined + [last])]
         return list(dict.fromkeys([m.entity_key for m in hosts + joined] + [last.entity_key]))
     for phrase in team_phrases(sentence.text, ctx.lang):

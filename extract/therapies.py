@@ -15,7 +15,7 @@ from extract.triggers import THERAPY_CUE, cue
 # the Chinese forms come first: alternation takes the first that fits, and "CAR-T细胞" is the full surface
 _MODALITY = (r"CAR-T细胞|CAR-NK细胞|CAR[- ]?T(?:[- ]cells?|[- ]cell\s+therap(?:y|ies)|\s+therap(?:y|ies))?|CAR[- ]NK(?:[- ]cells?)?|CAR[- ]NKT|"
              r"CAR[- ]M|TCR[- ]T(?:[- ]cells?)?|CAR-T|CAR-NK")
-_CELL_TYPE = (r"NK\s+progenitor\s+cells?|NK\s+cells?|T\s+cells?|NKT\s+cells?|macrophages?|CAR-NK(?:\s+cells?)?|CAR-T(?:\s+cells?)?|"
+_CELL_TYPE = (r"NK\s+progenitor\s+cells?|NK\s+cells?|(?:gamma[- ]delta|γδ)\s?T\s+cells?|T\s+cells?|NKT\s+cells?|macrophages?|CAR-NK(?:\s+cells?)?|CAR-T(?:\s+cells?)?|"
               r"NK祖细胞|NK细胞|T细胞|巨噬细胞|NKT细胞")
 _SOURCE = (r"iPSC|iPS\s+cell|induced\s+pluripotent\s+stem\s+cell|pluripotent\s+stem\s+cell|embryonic\s+stem\s+cell|"
            r"(?:umbilical\s+)?cord\s+blood(?:\s+stem\s+cell)?|stem\s+cell|hematopoietic\s+stem\s+cell")
@@ -35,7 +35,7 @@ _SOURCE_NAMES = ((("iPSC"), re.compile(r"iPS|pluripotent|多能干细胞", re.I)
                  ("hematopoietic stem cell", re.compile(r"hematopoietic|造血干细胞", re.I)))
 _CELL_NAMES = (("NK progenitor cells", re.compile(r"NK\s*(?:progenitor|祖细胞)", re.I)),
                ("CAR-NK cells", re.compile(r"CAR-NK", re.I)), ("CAR-T cells", re.compile(r"CAR-T", re.I)), ("NKT cells", re.compile(r"NKT")),
-               ("NK cells", re.compile(r"NK")), ("T cells", re.compile(r"T\s*(?:cells?|细胞)")),
+               ("NK cells", re.compile(r"NK")), ("gamma delta T cells", re.compile(r"gamma[- ]delta|γδ", re.I)), ("T cells", re.compile(r"T\s*(?:cells?|细胞)")),
                ("macrophages", re.compile(r"macrophage|巨噬细胞", re.I)))
 # Chinese generic names of CAR-T products end in 基(奥)仑赛 (阿基仑赛, 瑞基奥仑赛, 泽沃基奥仑赛); the prefix stops at
 # one character before 基 (two only after a non-Chinese boundary: no word breaks to find the start otherwise), so
@@ -53,12 +53,24 @@ def _target_aliases() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _target_regex() -> re.Pattern[str]:
+def _target_alternatives() -> str:
     aliases = sorted({a for e in load_entries() if e.type == "Target" for a in e.aliases if len(a) >= 2}, key=len, reverse=True)
     aliases += [a[0].upper() + a[1:] for a in aliases if a[0].islower()]  # sentence-initial "Mesothelin-targeted"
-    targets = "|".join(re.escape(a) for a in sorted(set(aliases), key=len, reverse=True))
+    return "|".join(re.escape(a) for a in sorted(set(aliases), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _target_after_regex() -> re.Pattern[str]:
+    """"TCR-T cells against HPV E7", "CAR-T cells targeting CLDN18.2": the target named after the modality."""
+    return re.compile(rf"(?<![A-Za-z0-9-])(?:{_MODALITY})\s+(?:against|targeting|directed\s+against|specific\s+for)\s+"
+                      rf"((?:{_target_alternatives()}))(?![A-Za-z0-9])")
+
+
+@lru_cache(maxsize=1)
+def _target_regex() -> re.Pattern[str]:
+    targets = _target_alternatives()
     # "靶向BCMA和GPRC5D的双靶点CAR-T细胞" and "BCMA/CD19 dual-target CAR-T" name both targets
-    return re.compile(rf"(?<![A-Za-z0-9])(?:anti-?\s?|靶向)?((?:{targets})(?:\s?(?:/|和|及|与)\s?(?:{targets}))?)"
+    return re.compile(rf"(?<![A-Za-z0-9])(?:anti-?\s?|靶向)?((?:{_target_alternatives()})(?:\s?(?:/|和|及|与)\s?(?:{targets}))?)"
                       rf"(?:[- ]?(?:targeted|targeting|directed|specific|redirected)|\s?靶向的?|的)?"
                       rf"(?:\s?(?:双靶点|双特异性|串联|dual-target(?:ed)?|bispecific|tandem))?[- ]?(?:{_MODALITY})")
 
@@ -68,6 +80,9 @@ def find_therapies(text: str, start: int, end: int) -> list[Candidate]:
     for match in _target_regex().finditer(segment):
         target = re.sub(r"\s?(?:和|及|与)\s?", "/", match.group(1))
         name = f"{target} {modality_name(segment[match.end(1):match.end()])}"
+        found.append(_make(text, start + match.start(), start + match.end(), "any.ther.composed", name))
+    for match in _target_after_regex().finditer(segment):
+        name = f"{match.group(1)} {modality_name(match.group())}"
         found.append(_make(text, start + match.start(), start + match.end(), "any.ther.composed", name))
     for match in _UNIVERSAL.finditer(segment):
         modality = _MODALITY_CORE.search(match.group())

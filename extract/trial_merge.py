@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from extract.candidates import Candidate
 from extract.sentences import Sentence
-from extract.trials import adjacent_ids, is_anaphoric, is_anchored, is_planned, phase_label
+from extract.trials import adjacent_ids, is_anaphoric, is_anchored, is_planned, phase_before, phase_label
 
 
 def merge_trials(text: str, sentences: list[Sentence], mentions: list[Candidate]) -> list[Candidate]:
@@ -24,7 +24,7 @@ def merge_trials(text: str, sentences: list[Sentence], mentions: list[Candidate]
     for group in by_sentence:
         _merge_sentence(text, group, keys)
     identified = [m for m in trials if "identified" in m.flags]
-    phases = _phases_of_identified(trials, identified, keys)
+    phases = _phases_of_identified(text, trials, identified, keys)
     only = {keys[id(i)] for i in identified}
     # a news item about one registered trial: an unmatched phase description is that trial, unless that trial's
     # own phase is known (a "phase 2 study" after "the phase 1 trial" is the next study)
@@ -80,10 +80,14 @@ def _merge_sentence(text: str, group: list[Candidate], keys: dict[int, str]) -> 
             keys[id(m)] = keys[id(min(ids, key=lambda i: abs(i.start - m.start)))]
 
 
-def _phases_of_identified(trials: list[Candidate], identified: list[Candidate], keys: dict[int, str]) -> dict[str, set[str]]:
+def _phases_of_identified(text: str, trials: list[Candidate], identified: list[Candidate],
+                          keys: dict[int, str]) -> dict[str, set[str]]:
     """Phase label → keys of identified trials described with that phase."""
     id_keys = {keys[id(i)] for i in identified}
     phases: dict[str, set[str]] = {}
+    for m in identified:
+        if phase_before(text, m):
+            phases.setdefault(phase_before(text, m), set()).add(keys[id(m)])
     for m in trials:
         label = phase_label(m.text)
         if label and keys[id(m)] in id_keys and "identified" not in m.flags:

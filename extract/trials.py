@@ -14,14 +14,16 @@ from extract.triggers import PLANNED_TRIAL_EN, PLANNED_TRIAL_ZH
 
 _REGISTRY = re.compile(r"(?<![A-Za-z0-9])(NCT\d{8}|ChiCTR-?[A-Z]{0,4}-?\d{6,10}|CTR\d{8}|ISRCTN\d{8}|jRCT\d{10}|"
                        r"EudraCT\s*(?:No\.?\s*)?\d{4}-\d{6}-\d{2})")
-_PHASE_EN = re.compile(r"(?:clinical\s+)?phase\s*(?:I{1,3}V?|IV|[1-4])(?:[ab])?(?:\s*/\s*(?:I{1,3}|[1-4])[ab]?)?"
+# design adjectives stay in the name: the gold keeps "randomised phase 3 trial" as the trial's alias
+_PHASE_EN = re.compile(r"(?:(?:randomi[sz]ed|open-label|single-arm|pivotal|registrational|multicent(?:er|re)|confirmatory)"
+                       r"(?:,?\s+(?:randomi[sz]ed|open-label|single-arm|multicent(?:er|re)|controlled))*\s+)?(?:clinical\s+)?phase\s*(?:I{1,3}V?|IV|[1-4])(?:[ab])?(?:\s*/\s*(?:I{1,3}|[1-4])[ab]?)?"
                        r"\s+(?:clinical\s+)?(?:trials?|stud(?:y|ies))", re.I)
 _NAMED_EN = re.compile(r"(?:first-in-human|first\s+in\s+human|large-scale|pivotal|registrational|multicenter|multicentre|"
                        r"randomi[sz]ed|confirmatory)\s+(?:clinical\s+)?(?:trial|study|research)(?![A-Za-z])", re.I)
 _PRODUCT_TRIAL = re.compile(r"(?<![A-Za-z0-9-])([A-Z]{2,5}-?\d{2,6}[A-Z]?)(?:\s+clinical)?\s+(?:trial|study)|"
                             r"([A-Z]{2,5}-?\d{2,6}[A-Z]?)临床(?=数据|试验|研究)")
 _PHASE_ZH = re.compile(r"(?:\d{4}年)?(?:临床)?(?:I{1,3}|IV|[1-4]|一|二|三)(?:/(?:I{1,3}|[1-4]))?期(?:临床)?(?:试验|研究)")
-_NAMED_ZH = re.compile(r"首个人体临床试验|首次人体(?:临床)?试验|人体临床试验|大规模临床(?:试验|研究)|注册临床试验|关键性临床试验")
+_NAMED_ZH = re.compile(r"研究者发起的临床(?:研究|试验)|首个人体临床试验|首次人体(?:临床)?试验|人体临床试验|大规模临床(?:试验|研究)|注册临床试验|关键性临床试验")
 _GENERIC = re.compile(r"(?:clinical\s+)?trials?(?![A-Za-z-])|clinical\s+(?:research|stud(?:y|ies))|临床试验|临床研究|试验", re.I)
 _ACRONYM = re.compile(r"(?<![A-Za-z0-9-])([A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]{1,4})*|[A-Z]-\d{3}-\d{2})"
                       r"(?=\s*(?:(?:pivotal|registrational|注册|关键|临床)\s*)?(?:study|trial|clinical\s+trial|研究|试验|\*\*\s*study)|\s*[(（](?:NCT|ChiCTR|CTR)\d)|"
@@ -57,7 +59,9 @@ def find_trials(text: str, start: int, end: int) -> list[Candidate]:
     return found
 
 
-_PHASE_LABEL = re.compile(r"phase\s*(I{1,3}V?|IV|[1-4])\s*([ab])?|(I{1,3}|IV|[1-4]|一|二|三)([ab])?期", re.I)
+# "Phase 1/2" is its own label, not the phase 1 study named beside it
+_PHASE_LABEL = re.compile(r"phase\s*(I{1,3}V?|IV|[1-4])\s*([ab]?(?:\s*/\s*(?:I{1,3}|IV|[1-4])[ab]?)?)|"
+                          r"(I{1,3}|IV|[1-4]|一|二|三)([ab]?(?:/(?:I{1,3}|[1-4])[ab]?)?)期", re.I)
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "一": "1", "二": "2", "三": "3"}
 _JOINING_GAP = re.compile(r"^[\s*()（）\[\],，:：-]*(?:(?:study|trial|研究|试验)[\s*()（）,，]*)?$", re.I)
 
@@ -68,7 +72,18 @@ def phase_label(surface: str) -> str:
     if not match:
         return ""
     number = (match.group(1) or match.group(3)).lower()
-    return _ROMAN.get(number, number) + ((match.group(2) or match.group(4) or "").lower())
+    rest = re.sub(r"\s", "", (match.group(2) or match.group(4) or "").lower())
+    second = re.match(r"([ab]?)/(i{1,3}|iv|[1-4])(.*)", rest)
+    return _ROMAN.get(number, number) + (f"{second.group(1)}/{_ROMAN.get(second.group(2), second.group(2))}{second.group(3)}" if second else rest)
+
+
+_PHASE_BEFORE = re.compile(r"phase\s*(?:I{1,3}V?|IV|[1-4])[ab]?(?:\s*/\s*(?:I{1,3}|[1-4])[ab]?)?\s+$", re.I)
+
+
+def phase_before(text: str, trial: Candidate) -> str:
+    """"the Phase 1 GAMMA-1 trial": the phase stated right before an acronym."""
+    match = _PHASE_BEFORE.search(text[max(0, trial.start - 20):trial.start])
+    return phase_label(match.group()) if match else ""
 
 
 def is_planned(text: str, trial: Candidate) -> bool:

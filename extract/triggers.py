@@ -37,14 +37,14 @@ DEVELOP_EN = (r"develop(?:s|ed|ing)?|development\s+of|engineer(?:s|ed|ing)?|desi
               r"report(?:s|ed)?\s+an?\s+(?:new|novel)|prepar(?:e|es|ed|ing)|expand(?:s|ed)?\s+and\s+\w+")
 DEVELOP_ZH = r"开发|研发|研制|研究出|推出|发现|构建|打造|设计|创建|制备|生产|发布|揭示|突破|报道了一种|报告了一种|提出了一种"
 TARGET_EN = (r"target(?:s|ed|ing)?|directed\s+(?:against|at)|against|knock(?:s|ed)?[\s-]out|knockout|delet(?:e|es|ed|ion)|"
-             r"overexpress(?:es|ed|ing|ion)?|express(?:es|ed|ing)|armou?red\s+with|engineered\s+(?:to|with)|recogni[sz](?:e|es|ing)|"
+             r"(?<=-)directed|overexpress(?:es|ed|ing|ion)?|express(?:es|ed|ing)|armou?red\s+with|engineered\s+(?:to|with)|recogni[sz](?:e|es|ing)|"
              r"bind(?:s|ing)?|disrupt(?:s|ed|ion)?|edit(?:s|ed|ing)?|match(?:ed|ing)?|secret(?:e|es|ing)|lack(?:s|ing)?")
 TARGET_ZH = r"靶向|针对|敲除|过表达|表达|增强|识别|结合|编辑|匹配|修饰|分泌|携带|为靶点|靶点"
 TREAT_EN = (r"treat(?:s|ed|ing|ment|ments)?|therap(?:y|ies)\s+(?:for|of|in)|for|against|in\s+patients\s+with|"
             r"patients\s+with|kill(?:s|ed|ing)?|eradicat(?:e|es|ed)|eliminat(?:e|es|ed)|cure[sd]?|remission|"
             r"efficacy|effective|approved|indicat(?:ed|ion)|anti-|fight(?:s|ing)?|combat|benefit|response|"
             r"(?:adults|children|people|subjects|those)\s+with|"
-            r"tumou?r\s+regression|clear(?:s|ed|ance)?|prevent(?:s|ed|ion)?|aimed\s+at|with\s+\w+|"
+            r"tumou?r\s+regression|regressions?|extend(?:s|ed|ing)?|clear(?:s|ed|ance)?|prevent(?:s|ed|ion)?|aimed\s+at|with\s+\w+|"
             r"(?:tested|evaluated|studied|studying|explored|investigated|assessed)\s+(?:\w+\s+)?(?:in|against)|help(?:s|ed)?\s+patients")
 TREAT_ZH = (r"治疗|防治|疗效|清除|杀伤|缓解|复发率|获批|适应症|用于|针对|对抗|治愈|效果|新路径|"
             r"模型中|安全性|抑制|有望|潜力|抗肿瘤|抗癌|探索|评估|中开展|中的应用|入组")
@@ -76,6 +76,9 @@ COUNTED_ORGS_EN = (r"(?:the|these|those)\s+(?:two|three|four)\s+(?:institutions|
 COUNTED_ORGS_ZH = r"(?:两|三|双)(?:家|个)?(?:机构|单位|公司|医院|团队)|双方"
 # the therapy named before the Chinese development verb: "专注于X的研发", "X是我们与Y共同开发的产品", "X由Y自主研发"
 DEVELOP_AFTER_ZH = r"(?:的(?:研发|开发|研制)|(?:共同|联合|自主)?(?:研发|开发|研制)的(?:产品|疗法|药物|候选|细胞))"
+# a company announcing its own product list: "provided an update on its pipeline", "公司产品管线"
+PIPELINE_EN = r"(?:update\s+on|progress\s+(?:in|across)|highlights?\s+(?:of|from))\s+(?:its|our)\s+(?:product\s+|clinical\s+)?pipeline"
+PIPELINE_ZH = r"(?:公司|其|我们的)(?:产品|研发)管线"
 # the person leading a named study: "the study's principal investigator", "牵头研究者", "主要研究者"
 PRINCIPAL_INVESTIGATOR = r"principal\s+investigator|lead\s+investigator|牵头研究者|主要研究者"
 THERAPY_ANAPHORA_EN = (r"(?:this|the|these|the\s+same|such)\s+(?:therapy|approach|method|treatment|cell\s+therapy|product|cells|"
