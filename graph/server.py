@@ -59,6 +59,7 @@ def neo4j_conf(settings: Settings) -> str:
         "dbms.memory.transaction.total.max": "512m",
         "db.logs.query.enabled": "OFF",
         "server.directories.import": "import",
+        "dbms.usage_report.enabled": "false",  # no phoning home: the machines this runs on are offline
         # On connect, Neo4j Browser applies cellkg's style and opens its guide; the API serves both
         # (cypher/browser/) at /browser/, and the Browser fetches only from allowlisted hosts.
         "browser.post_connect_cmd": f"style http://{settings.api_host}:{settings.api_port}/browser/cellkg.grass; "
