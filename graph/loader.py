@@ -3,7 +3,7 @@
 A group of documents loads completely or not at all (one managed write transaction, retried
 on transient errors such as deadlocks between concurrent ingesters). Unchanged documents are
 skipped, so re-ingesting changes nothing; a new version from the same source first retracts
-the old one inside the same transaction.
+the old one inside the same transaction, and so does the same text read by a new extractor version.
 """
 from __future__ import annotations
 
@@ -54,8 +54,9 @@ def _run_batched(tx: ManagedTransaction, statement: str, rows: list[dict]) -> No
 
 def write_batch(tx: ManagedTransaction, batch: GraphBatch) -> list[str]:
     """Write one batch inside ``tx``; returns the doc ids of older versions it replaced."""
-    docs = [{"doc_id": d["doc_id"], "source": d["source"]} for d in batch.documents]
-    replaced = [row["doc_id"] for row in tx.run(cy.OLDER_VERSIONS, docs=docs)]
+    docs = [{"doc_id": d["doc_id"], "source": d["source"], "extractor_version": d["props"]["extractor_version"]}
+            for d in batch.documents]
+    replaced = [row["doc_id"] for row in tx.run(cy.OUTDATED_DOCUMENTS, docs=docs)]
     for doc_id in replaced:
         retract_document(tx, doc_id)
     relations = [row for rows in batch.relations.values() for row in rows]
@@ -74,14 +75,16 @@ class Loader:
         self.driver = driver
         self.database = database
 
-    def existing(self, doc_ids: list[str]) -> set[str]:
+    def existing(self, doc_ids: list[str]) -> dict[str, str]:
+        """doc id -> the extractor version that produced what the graph holds of it."""
         records, _, _ = self.driver.execute_query(cy.EXISTING_DOCUMENTS, doc_ids=doc_ids, database_=self.database)
-        return {r["doc_id"] for r in records}
+        return {r["doc_id"]: r["extractor_version"] for r in records}
 
     def load(self, results: list[ExtractionResult]) -> LoadReport:
-        """Load one group of documents in one transaction; unchanged documents are skipped."""
+        """Load one group of documents in one transaction; documents already loaded by the same
+        extractor version are skipped, those read by another version are replaced."""
         known = self.existing([r.document.doc_id for r in results])
-        fresh = [r for r in results if r.document.doc_id not in known]
+        fresh = [r for r in results if known.get(r.document.doc_id, object()) != r.extractor_version]
         report = LoadReport(documents_unchanged=len(results) - len(fresh))
         if not fresh:
             return report

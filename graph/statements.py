@@ -10,11 +10,19 @@ from __future__ import annotations
 
 from cellkg.schema import check_relation_type
 
-EXISTING_DOCUMENTS = "UNWIND $doc_ids AS id MATCH (d:Document {doc_id: id}) RETURN d.doc_id AS doc_id"
+EXISTING_DOCUMENTS = """
+UNWIND $doc_ids AS id MATCH (d:Document {doc_id: id})
+RETURN d.doc_id AS doc_id, d.extractor_version AS extractor_version
+"""
 
-OLDER_VERSIONS = """
+# What a batch replaces: an older version of a source, or the same text read by another extractor version.
+OUTDATED_DOCUMENTS = """
 UNWIND $docs AS doc
-MATCH (d:Document {source: doc.source}) WHERE d.doc_id <> doc.doc_id
+CALL (doc) {
+  MATCH (d:Document {source: doc.source}) WHERE d.doc_id <> doc.doc_id RETURN d
+  UNION
+  MATCH (d:Document {doc_id: doc.doc_id}) WHERE d.extractor_version <> doc.extractor_version RETURN d
+}
 RETURN DISTINCT d.doc_id AS doc_id
 """
 

@@ -117,3 +117,16 @@ def test_every_edge_reaches_its_sentences_in_two_hops(clean_graph):
         "MATCH (ev:Evidence {relation_key: r.key})<-[:ASSERTS]-(d:Document) "
         "RETURN ev.sentence AS s, ev.char_start AS a, ev.char_end AS b, ev.rule AS rule, d.source AS src")
     assert records and records[0]["s"] == EN and records[0]["src"] == "en.txt" and records[0]["rule"] == "test.treats"
+
+
+def test_a_new_extractor_version_replaces_what_the_old_one_read(clean_graph):
+    from dataclasses import replace
+
+    loader = Loader(clean_graph)
+    loader.load([make_result(EN, "en.txt", EN_CLAIMS)])
+    reread = replace(make_result(EN, "en.txt", EN_CLAIMS[:1]), extractor_version="test-2")
+    report = loader.load([reread])
+    assert report.documents_loaded == 1 and report.documents_replaced == [reread.document.doc_id]
+    c = counts(clean_graph)
+    assert c["Document"] == 1 and c.get("TREATS", 0) == 0 and c["TARGETS"] == 1
+    assert loader.load([reread]).documents_unchanged == 1  # and that version is now the current one
