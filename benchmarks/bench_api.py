@@ -19,7 +19,6 @@ import statistics
 import os
 import shutil
 import subprocess
-import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing, contextmanager
@@ -31,7 +30,7 @@ from cellkg.model import DocumentRecord, Entity, Evidence, ExtractionResult, Men
 from cellkg.schema import check_label
 from cellkg.settings import REPO_ROOT, Settings, load_settings
 from api import process
-from graph.db import open_driver
+from graph.db import open_driver, wipe_graph
 from graph.ddl import apply_schema
 from graph.loader import Loader
 from graph.server import Neo4jServer
@@ -101,8 +100,7 @@ def build_graph(settings, entities: int, reuse: bool) -> None:
         if reuse and entity_count(driver) >= entities:
             print(f"reusing the graph: {entity_count(driver)} entities", flush=True)
             return
-        with driver.session() as session:
-            session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+        wipe_graph(driver)
         rnd, loader, started = random.Random(1), Loader(driver, settings.neo4j_database), time.perf_counter()
         for first in range(0, docs, 100):
             loader.load([_doc_result(i, pools, rnd) for i in range(first, min(docs, first + 100))])

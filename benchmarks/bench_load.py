@@ -11,9 +11,10 @@ import argparse
 
 from neo4j import Driver, ManagedTransaction
 
-from benchmarks.bench_server import Clock, bench_driver, wipe
+from benchmarks.bench_server import Clock, bench_driver
 from cellkg.synth import generate_document, to_result
 from graph import statements as cy
+from graph.db import wipe_graph
 from graph.batch import GraphBatch, build_batch
 from graph.loader import Loader
 
@@ -56,7 +57,7 @@ def load_batched(driver: Driver, results, group: int) -> int:
 
 
 def timed(driver: Driver, load, results, group: int) -> tuple[int, float]:
-    wipe(driver)
+    wipe_graph(driver)
     with Clock() as clock:
         rows = load(driver, results, group)
     return rows, clock.seconds

@@ -18,7 +18,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks.bench_server import Clock, bench_driver, bench_settings, peak_rss_mb, wipe
+from benchmarks.bench_server import Clock, bench_driver, bench_settings, peak_rss_mb
+from graph.db import wipe_graph
 from cellkg.synth import load_corpus, write_corpus
 
 GROUP = 200
@@ -29,7 +30,7 @@ def run_one(mode: str, docs: int, seed: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp, bench_driver(settings) as driver:
         if mode != "load":
             write_corpus(Path(tmp), docs, seed, gold=False)
-        wipe(driver)
+        wipe_graph(driver)
         with Clock() as clock:
             loaded = _run_mode(mode, driver, settings, Path(tmp) / "docs", docs, seed)
     return {"mode": mode, "docs": docs, "loaded": loaded, "seconds": clock.seconds, "peak_rss_mb": peak_rss_mb()}

@@ -36,11 +36,6 @@ def bench_driver(settings: Settings | None = None) -> Iterator[Driver]:
         driver.close()
 
 
-def wipe(driver: Driver) -> None:
-    """Relationships first: a popular entity's DETACH DELETE alone can exceed the transaction memory limit."""
-    with driver.session() as session:
-        session.run("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS").consume()
-        session.run("MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
 
 
 def peak_rss_mb() -> float:

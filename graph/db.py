@@ -40,3 +40,12 @@ def driver_session(settings: Settings) -> Iterator[Driver]:
         yield driver
     finally:
         driver.close()
+
+
+def wipe_graph(driver: Driver, database: str = "neo4j") -> None:
+    """Delete every node and relationship, keeping the schema. Relationships go first and in batches:
+    a hub entity's DETACH DELETE alone can exceed the transaction memory limit on a large graph.
+    CALL … IN TRANSACTIONS needs an auto-commit transaction, hence session.run."""
+    with driver.session(database=database) as session:
+        session.run("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS").consume()
+        session.run("MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()

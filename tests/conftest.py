@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from cellkg.settings import REPO_ROOT, Settings, load_settings
-from graph.db import open_driver
+from graph.db import open_driver, wipe_graph
 from graph.ddl import apply_schema
 from graph.server import Neo4jServer
 
@@ -57,8 +57,7 @@ def driver(settings):
 @pytest.fixture
 def clean_graph(driver):
     """An empty graph (schema kept) before the test."""
-    with driver.session() as session:  # CALL … IN TRANSACTIONS needs an auto-commit transaction
-        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+    wipe_graph(driver)
     return driver
 
 

@@ -11,6 +11,7 @@ from starlette.testclient import TestClient
 
 from cellkg.model import DocumentRecord, Entity, Evidence, ExtractionResult, Mention, Relation, short_hash
 from api.app import create_app
+from graph.db import wipe_graph
 from graph.loader import Loader
 
 ZHANG = Entity("Researcher", "Zhang Minghui", ("张明辉",))
@@ -89,8 +90,7 @@ def bilingual_results() -> list[ExtractionResult]:
 @pytest.fixture(scope="module")
 def graph(driver):
     """The test graph, loaded once per module of read-only tests (wiped as clean_graph does)."""
-    with driver.session() as session:
-        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+    wipe_graph(driver)
     Loader(driver).load(bilingual_results())
     return driver
 

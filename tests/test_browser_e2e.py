@@ -13,6 +13,7 @@ import shutil
 import pytest
 
 from cellkg.settings import REPO_ROOT
+from graph.db import wipe_graph
 from graph.ingest import ingest_paths
 
 pytestmark = pytest.mark.browser
@@ -36,8 +37,7 @@ def playwright():
 
 @pytest.fixture(scope="module")
 def example_graph(driver):
-    with driver.session() as session:
-        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+    wipe_graph(driver)
     ingest_paths(driver, [REPO_ROOT / "examples" / "corpus"])
     return driver
 

@@ -12,7 +12,8 @@ import pytest
 from cellkg.synth import load_corpus
 from test_faults import start_ingester
 from test_faults_invariants import slow_selected  # noqa: F401 (a fixture)
-from test_faults_invariants import canonical_dump, expected_shape, integrity_problems, synthetic_results, wipe
+from graph.db import wipe_graph
+from test_faults_invariants import canonical_dump, expected_shape, integrity_problems, synthetic_results
 
 INGESTERS = 4
 
@@ -27,7 +28,7 @@ def race(neo4j_server, docs: int, seed: int, group: int) -> None:
 def check_race(neo4j_server, driver, docs: int, seed: int, group: int) -> None:
     load_corpus(neo4j_server.settings, docs, seed, group=group)
     reference = canonical_dump(driver)
-    wipe(driver)
+    wipe_graph(driver)
     race(neo4j_server, docs, seed, group)
     assert integrity_problems(driver, expected_shape(synthetic_results(docs, seed))) == []
     assert canonical_dump(driver) == reference

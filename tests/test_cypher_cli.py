@@ -12,6 +12,7 @@ import pytest
 
 from cellkg.settings import REPO_ROOT
 from graph import library
+from graph.db import wipe_graph
 from graph.ingest import ingest_paths
 
 EXAMPLES = REPO_ROOT / "examples" / "corpus"
@@ -19,8 +20,7 @@ EXAMPLES = REPO_ROOT / "examples" / "corpus"
 
 @pytest.fixture(scope="module")
 def example_graph(driver):
-    with driver.session() as session:
-        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+    wipe_graph(driver)
     ingest_paths(driver, [EXAMPLES])
     return driver
 

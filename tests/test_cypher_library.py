@@ -12,6 +12,7 @@ from cellkg.errors import NotFound
 from cellkg.model import DocumentRecord, Entity, Evidence, ExtractionResult, Mention, Relation
 from cellkg.settings import REPO_ROOT
 from graph import library
+from graph.db import wipe_graph
 from graph.ingest import ingest_paths
 from graph.loader import Loader
 
@@ -46,8 +47,7 @@ EXPECTED = {
 
 @pytest.fixture(scope="module")
 def example_graph(driver):
-    with driver.session() as session:
-        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+    wipe_graph(driver)
     summary = ingest_paths(driver, [EXAMPLES])
     assert summary.report.documents_loaded == len(list(EXAMPLES.iterdir()))
     return driver

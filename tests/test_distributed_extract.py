@@ -8,7 +8,8 @@ import extract
 from cellkg.synth import write_corpus
 from graph.distributed import distributed_extract, distributed_ingest
 from graph.ingest import ingest_paths, read_and_extract
-from test_faults_invariants import canonical_dump, wipe
+from graph.db import wipe_graph
+from test_faults_invariants import canonical_dump
 
 
 def comparable(result) -> str:
@@ -36,7 +37,7 @@ def test_dask_ingest_builds_the_single_process_graph(tmp_path, clean_graph):
     docs = corpus(tmp_path)
     single = ingest_paths(clean_graph, [docs], group_size=20)
     reference = canonical_dump(clean_graph)
-    wipe(clean_graph)
+    wipe_graph(clean_graph)
     spread = distributed_ingest(clean_graph, [docs], group_size=20)
     assert canonical_dump(clean_graph) == reference
     assert spread.report.documents_loaded == single.report.documents_loaded == 60

@@ -18,8 +18,9 @@ import pytest
 
 from cellkg.synth import load_corpus
 from test_faults_invariants import slow_selected  # noqa: F401 (a fixture)
+from graph.db import wipe_graph
 from test_faults_invariants import (canonical_dump, expected_shape, integrity_problems, private_server, schema_driver,
-                                    synthetic_results, wipe)
+                                    synthetic_results)
 
 DOCS, SEED, GROUP = 160, 11, 8
 COUNT_DOCUMENTS = "MATCH (d:Document) RETURN count(d) AS n"
@@ -63,7 +64,7 @@ def assert_sound_then_complete(server, driver, reference, expected) -> None:
 
 def kill_ingester_trial(faulty, trial: int) -> None:
     server, driver, reference, expected = faulty
-    wipe(driver)
+    wipe_graph(driver)
     rng = random.Random(trial)
     ingester = start_ingester(server, order_seed=trial)
     loaded = wait_for_documents(driver, ingester, rng.randrange(1, DOCS - GROUP))
@@ -75,7 +76,7 @@ def kill_ingester_trial(faulty, trial: int) -> None:
 
 def restart_neo4j_trial(faulty, trial: int) -> None:
     server, driver, reference, expected = faulty
-    wipe(driver)
+    wipe_graph(driver)
     rng = random.Random(1000 + trial)
     ingester = start_ingester(server, order_seed=trial)
     wait_for_documents(driver, ingester, rng.randrange(1, DOCS - GROUP))

@@ -23,7 +23,7 @@ from cellkg.schema import RELATION_TYPES
 from cellkg.settings import Settings, load_settings
 from cellkg.synth import generate_document, to_result
 from graph.batch import build_batch
-from graph.db import open_driver
+from graph.db import open_driver, wipe_graph
 from graph.ddl import apply_schema
 from graph.loader import Loader
 from graph.server import Neo4jServer
@@ -71,9 +71,6 @@ def schema_driver(server: Neo4jServer) -> Iterator[Driver]:
         driver.close()
 
 
-def wipe(driver: Driver) -> None:
-    with driver.session() as session:
-        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
 
 
 def synthetic_results(docs: int, seed: int) -> list[ExtractionResult]:
@@ -157,7 +154,7 @@ def test_checks_find_each_kind_of_damage(clean_graph):
     expected, clean = expected_shape(results), canonical_dump(clean_graph)
     assert integrity_problems(clean_graph, expected) == []
     for name, damage in DAMAGE.items():
-        wipe(clean_graph)
+        wipe_graph(clean_graph)
         Loader(clean_graph).load(results)
         clean_graph.execute_query(damage)
         assert integrity_problems(clean_graph, expected), f"{name} went unnoticed"
@@ -169,6 +166,6 @@ def test_dump_ignores_load_order(clean_graph):
     for group in results[::-1]:
         Loader(clean_graph).load([group])
     reversed_dump = canonical_dump(clean_graph)
-    wipe(clean_graph)
+    wipe_graph(clean_graph)
     Loader(clean_graph).load(results)
     assert canonical_dump(clean_graph) == reversed_dump

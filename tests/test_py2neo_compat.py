@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cellkg.settings import REPO_ROOT
+from graph.db import wipe_graph
 from graph.ingest import ingest_paths
 
 py2neo = pytest.importorskip("py2neo", reason="py2neo is not installed (optional: pip install py2neo==2021.2.4)")
@@ -12,8 +13,7 @@ py2neo = pytest.importorskip("py2neo", reason="py2neo is not installed (optional
 
 @pytest.fixture(scope="module")
 def graph(driver, settings):
-    with driver.session() as session:
-        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+    wipe_graph(driver)
     ingest_paths(driver, [REPO_ROOT / "examples" / "corpus"])
     return py2neo.Graph(settings.bolt_uri, auth=(settings.neo4j_user, settings.password()), name=settings.neo4j_database)
 
