@@ -1,4 +1,5 @@
 """The FastAPI application: GraphQL at /graphql, liveness at /healthz, readiness at /readyz."""
+
 from __future__ import annotations
 
 import logging
@@ -10,11 +11,11 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from strawberry.fastapi import GraphQLRouter
 
-from cellkg.settings import BROWSER_ASSETS, Settings, get_settings
-from api.context import API_KEY_HEADER, RequestContext
-from api.graph_store import GraphStore
-from api.schema import build_schema
-from api.writes import GraphWriter
+from cellkg.api.context import API_KEY_HEADER, RequestContext
+from cellkg.api.graph_store import GraphStore
+from cellkg.api.schema import build_schema
+from cellkg.api.writes import GraphWriter
+from cellkg.core.settings import Settings, get_settings
 
 log = logging.getLogger("cellkg.api")
 
@@ -37,15 +38,23 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app = FastAPI(title="cellkg", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
     app.state.store = store
-    router = GraphQLRouter(build_schema(settings), context_getter=context, allow_queries_via_get=False,
-                           graphql_ide="graphiql" if settings.api_graphiql else None)
+    router = GraphQLRouter(
+        build_schema(settings),
+        context_getter=context,
+        allow_queries_via_get=False,
+        graphql_ide="graphiql" if settings.api_graphiql else None,
+    )
     app.include_router(router, prefix="/graphql")
     if settings.api_cors_origins:
-        app.add_middleware(CORSMiddleware, allow_origins=list(settings.api_cors_origins), allow_methods=["GET", "POST"],
-                           allow_headers=["Content-Type", API_KEY_HEADER])
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.api_cors_origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=["Content-Type", API_KEY_HEADER],
+        )
 
     # The Neo4j Browser (another origin, :7474) fetches our style and guide from here.
-    app.mount("/browser", StaticFiles(directory=BROWSER_ASSETS), name="browser")
+    app.mount("/browser", StaticFiles(packages=[("cellkg.cypher", "browser")]), name="browser")
 
     @app.middleware("http")
     async def browser_assets_cors(request, call_next):

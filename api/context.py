@@ -1,15 +1,16 @@
 """Per-request context: settings, the shared reader and writer, fresh DataLoaders, the write check."""
+
 from __future__ import annotations
 
 import hmac
 
 from strawberry.fastapi import BaseContext
 
-from cellkg.settings import Settings
-from api.errors import MutationsDisabled, UserError
-from api.graph_store import GraphStore
-from api.loaders import Loaders
-from api.writes import GraphWriter
+from cellkg.api.errors import MutationsDisabled, UserError
+from cellkg.api.graph_store import GraphStore
+from cellkg.api.loaders import Loaders
+from cellkg.api.writes import GraphWriter
+from cellkg.core.settings import Settings
 
 API_KEY_HEADER = "X-API-Key"
 

@@ -4,19 +4,22 @@ Labels, relationship types, sort keys and the path length cannot be Cypher param
 are spliced in only from closed sets (cellkg.schema, api.relations, enums) or, for the hop
 count, a validated int. User text always travels as a parameter.
 """
+
 from __future__ import annotations
 
-from cellkg.schema import RELATION_TYPES, check_label, check_relation_type
-from graph.ddl import FULLTEXT_INDEX
-from graph.statements import GRAPH_COUNTS
-from api.lookahead import Nested
-from api.relations import RelationField
+from cellkg.api.lookahead import Nested
+from cellkg.api.relations import RelationField
+from cellkg.core.schema import RELATION_TYPES, check_label, check_relation_type
+from cellkg.graph.ddl import FULLTEXT_INDEX
+from cellkg.graph.statements import GRAPH_COUNTS
 
 _ENTITY_FIELDS = ".key, .name, .name_zh, .aliases, .type"
 _DOCUMENT_FIELDS = ".doc_id, .name, .title, .source, .lang, .chars, .media_type, .ingested_at, .extractor_version"
 _RELATION_FIELDS = ".key, .confidence, .evidence_count, .document_count, .negated"
-_EVIDENCE_FIELDS = (".key, .relation_key, .relation_type, .subject_key, .object_key, .sentence, .char_start, .char_end,"
-                    " .rule, .rule_version, .confidence, .negated, .hedged, .lang, .extracted_at")
+_EVIDENCE_FIELDS = (
+    ".key, .relation_key, .relation_type, .subject_key, .object_key, .sentence, .char_start, .char_end,"
+    " .rule, .rule_version, .confidence, .negated, .hedged, .lang, .extracted_at"
+)
 
 
 _ARROWS = {"out": ("-", "->"), "in": ("<-", "-"), "both": ("-", "-")}
@@ -67,15 +70,19 @@ def _nested(var: str, nested: Nested, params: Params, depth: int) -> str:
 def documents_of(entity: str, first: str, depth: int) -> str:
     """The documents mentioning ``entity``, newest first, at most $``first``."""
     d = f"d_{depth}"
-    return (f"COLLECT {{ MATCH ({d}:Document)-[:MENTIONS]->({entity}) WITH {d} ORDER BY {d}.ingested_at DESC, "
-            f"{d}.doc_id LIMIT ${first} RETURN {_document(d)} }}")
+    return (
+        f"COLLECT {{ MATCH ({d}:Document)-[:MENTIONS]->({entity}) WITH {d} ORDER BY {d}.ingested_at DESC, "
+        f"{d}.doc_id LIMIT ${first} RETURN {_document(d)} }}"
+    )
 
 
 def evidence_of(relation_key: str, first: str, depth: int) -> str:
     """The evidence of the relation keyed ``relation_key``, most confident first, at most $``first``."""
     ev, d = f"ev_{depth}", f"d_{depth}"
-    return (f"COLLECT {{ MATCH ({ev}:Evidence {{relation_key: {relation_key}}})<-[:ASSERTS]-({d}:Document) "
-            f"WITH {ev}, {d} ORDER BY {ev}.confidence DESC, {ev}.key LIMIT ${first} RETURN {_evidence(ev, d)} }}")
+    return (
+        f"COLLECT {{ MATCH ({ev}:Evidence {{relation_key: {relation_key}}})<-[:ASSERTS]-({d}:Document) "
+        f"WITH {ev}, {d} ORDER BY {ev}.confidence DESC, {ev}.key LIMIT ${first} RETURN {_evidence(ev, d)} }}"
+    )
 
 
 def relation_edges(owner: str, nested: Nested, params: Params, depth: int) -> str:
@@ -87,14 +94,17 @@ def relation_edges(owner: str, nested: Nested, params: Params, depth: int) -> st
     extra = f"node: {entity_map(b, nested.node, params, depth)}"
     if nested.edge:
         extra += f", pre: [{', '.join(_nested(r, n, params, depth) for n in nested.edge)}]"
-    return (f"COLLECT {{ MATCH ({owner}){left}[{r}:{rel_type}]{right}({b}:{label}) "
-            f"WHERE {r}.confidence >= ${params(args['minConfidence'])} AND (${params(args['includeNegated'])} OR NOT {r}.negated) "
-            f"WITH {r}, {b} ORDER BY {r}.confidence DESC, {b}.key LIMIT ${params(args['first'])} "
-            f"RETURN {_relation(r, extra)} }}")
+    return (
+        f"COLLECT {{ MATCH ({owner}){left}[{r}:{rel_type}]{right}({b}:{label}) "
+        f"WHERE {r}.confidence >= ${params(args['minConfidence'])} AND (${params(args['includeNegated'])} OR NOT {r}.negated) "
+        f"WITH {r}, {b} ORDER BY {r}.confidence DESC, {b}.key LIMIT ${params(args['first'])} "
+        f"RETURN {_relation(r, extra)} }}"
+    )
 
 
 PING = "RETURN 1 AS ok"
 STATS = GRAPH_COUNTS
+
 
 def entities_by_key(plan: tuple[Nested, ...] = (), params: Params | None = None) -> str:
     """$keys entity keys: each entity, with the nested lists ``plan`` fetches along."""
@@ -116,7 +126,7 @@ CALL (d) {{
   MATCH (d)-[:ASSERTS]->(ev:Evidence)
   RETURN ev ORDER BY ev.char_start, ev.key LIMIT $first
 }}
-RETURN k, collect({_evidence('ev', 'd')}) AS value
+RETURN k, collect({_evidence("ev", "d")}) AS value
 """
 
 # $keys doc ids, $first relations per document: the claims its evidence supports
@@ -129,7 +139,7 @@ CALL (d) {{
   MATCH (a:Entity {{key: s}})-[r]->(b:Entity {{key: o}}) WHERE r.key = rk
   RETURN r, a, b ORDER BY r.confidence DESC, r.key LIMIT $first
 }}
-RETURN k, collect({_relation('r', 'subject: ' + _entity('a') + ', object: ' + _entity('b'))}) AS value
+RETURN k, collect({_relation("r", "subject: " + _entity("a") + ", object: " + _entity("b"))}) AS value
 """
 
 # $keys doc ids, $first mentioned entities per document
@@ -140,18 +150,21 @@ CALL (d) {{
   MATCH (d)-[m:MENTIONS]->(n:Entity)
   RETURN m, n ORDER BY m.starts[0], n.key LIMIT $first
 }}
-RETURN k, collect({{count: m.count, starts: m.starts, ends: m.ends, entity: {_entity('n')}}}) AS value
+RETURN k, collect({{count: m.count, starts: m.starts, ends: m.ends, entity: {_entity("n")}}}) AS value
 """
 
 # $keys entity keys, $first documents per entity (newest first)
-DOCUMENTS_MENTIONING = "UNWIND $keys AS k MATCH (n:Entity {key: k}) RETURN k, " + documents_of("n", "first", 0) + " AS value"
+DOCUMENTS_MENTIONING = (
+    "UNWIND $keys AS k MATCH (n:Entity {key: k}) RETURN k, " + documents_of("n", "first", 0) + " AS value"
+)
 
 # $query (escaped Lucene), $limit hits read from the index, $types, $first
 SEARCH = f"""
 CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $query, {{limit: $limit}}) YIELD node, score
 WHERE node.type IN $types
-RETURN {_entity('node')} AS node, score ORDER BY score DESC, node.key LIMIT $first
+RETURN {_entity("node")} AS node, score ORDER BY score DESC, node.key LIMIT $first
 """
+
 
 def relations_by_key(nested: Nested, params: Params) -> str:
     """$keys owner keys: each owner's edges of ``nested``'s kind, with what ``nested`` plans below them."""
@@ -167,8 +180,8 @@ def shortest_path(max_hops: int) -> str:
 MATCH (a:Entity {{key: $from}}), (b:Entity {{key: $to}})
 MATCH p = shortestPath((a)-[:{types}*..{hops}]-(b))
 WHERE all(r IN relationships(p) WHERE NOT r.negated)
-RETURN [n IN nodes(p) | {_entity('n')}] AS nodes,
-       [r IN relationships(p) | {_relation('r', 'subject_key: startNode(r).key, object_key: endNode(r).key')}] AS relations
+RETURN [n IN nodes(p) | {_entity("n")}] AS nodes,
+       [r IN relationships(p) | {_relation("r", "subject_key: startNode(r).key, object_key: endNode(r).key")}] AS relations
 """
 
 
@@ -193,6 +206,7 @@ def document_page(where: list[str], order: str, with_total: bool) -> str:
 
 # -- predicates for list filters: ``n`` is the listed node, values arrive as $parameters --
 
+
 def alias_predicate(param: str, var: str = "n") -> str:
     """Name or any alias, case-insensitive: $param is filters.alias_pattern's text (text index backed)."""
     return f"{var}.aliases_lower CONTAINS ${param}"
@@ -206,8 +220,11 @@ def related_to(field: RelationField, id_param: str | None, name_param: str | Non
     """The listed entity has a (non-negated) edge of ``field``'s kind to an entity with that key and/or name."""
     left, right = _ARROWS[field.direction]
     rel_type, label = check_relation_type(field.rel_type), check_label(field.node_type)
-    tests = ["NOT r.negated"] + ([f"m.key = ${id_param}"] if id_param else []) + (
-        [alias_predicate(name_param, "m")] if name_param else [])
+    tests = (
+        ["NOT r.negated"]
+        + ([f"m.key = ${id_param}"] if id_param else [])
+        + ([alias_predicate(name_param, "m")] if name_param else [])
+    )
     return f"EXISTS {{ MATCH (n){left}[r:{rel_type}]{right}(m:{label}) WHERE {' AND '.join(tests)} }}"
 
 
@@ -216,4 +233,3 @@ def document_field_equals(prop: str, param: str) -> str:
     if prop not in allowed:
         raise ValueError(f"unknown document property {prop!r}")
     return f"n.{prop} = ${param}"
-

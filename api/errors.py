@@ -4,6 +4,7 @@ Resolvers raise :class:`UserError` (or a subclass) for anything the caller can f
 know about; its message reaches the client. Any other exception is a bug or an internal detail
 (Cypher text, hostnames) and is replaced by a generic message.
 """
+
 from __future__ import annotations
 
 from graphql import GraphQLError

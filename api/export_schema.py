@@ -1,11 +1,12 @@
 """Write the SDL to api/schema.graphql: ``python -m api.export_schema`` (``--check`` to compare)."""
+
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from cellkg.settings import load_settings
-from api.schema import build_schema
+from cellkg.api.schema import build_schema
+from cellkg.core.settings import load_settings
 
 SDL_PATH = Path(__file__).with_name("schema.graphql")
 

@@ -3,19 +3,23 @@
 User values only ever become parameters (``$p0``, ``$p1``…); the Cypher text comes from
 api.cypher's closed-set templates.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from api import cypher as cy
-from api.limits import short_text
-from api.relations import relation_field
-from api.types.enums import EntitySortField, SortDirection
-from api.types.inputs import DocumentFilter, EntityOrder, NameFilter
+from cellkg.api import cypher as cy
+from cellkg.api.limits import short_text
+from cellkg.api.relations import relation_field
+from cellkg.api.types.enums import EntitySortField, SortDirection
+from cellkg.api.types.inputs import DocumentFilter, EntityOrder, NameFilter
 
 _NAME_OPERATORS = ("equals", "contains", "starts_with")
-_ORDER_KEYS = {EntitySortField.NAME: "n.name", EntitySortField.ID: "n.key",
-               EntitySortField.DOCUMENT_COUNT: "COUNT { (:Document)-[:MENTIONS]->(n) }"}
+_ORDER_KEYS = {
+    EntitySortField.NAME: "n.name",
+    EntitySortField.ID: "n.key",
+    EntitySortField.DOCUMENT_COUNT: "COUNT { (:Document)-[:MENTIONS]->(n) }",
+}
 
 
 @dataclass
@@ -55,7 +59,9 @@ def entity_predicates(entity_type: str, spec: object | None) -> Predicates:
         if name in ("name", "mentioned_in_language") or value is None or (value.id is None and value.name is None):
             continue
         id_param = preds.param(short_text(value.id, f"{name}.id")) if value.id is not None else None
-        name_param = preds.param(alias_pattern("equals", value.name, f"{name}.name")) if value.name is not None else None
+        name_param = (
+            preds.param(alias_pattern("equals", value.name, f"{name}.name")) if value.name is not None else None
+        )
         preds.where.append(cy.related_to(relation_field(entity_type, name), id_param, name_param))
     return preds
 
@@ -64,8 +70,11 @@ def document_predicates(spec: DocumentFilter | None) -> Predicates:
     preds = Predicates()
     if spec is None:
         return preds
-    for prop, value in (("lang", spec.language.value if spec.language else None), ("source", spec.source),
-                        ("name", spec.name)):
+    for prop, value in (
+        ("lang", spec.language.value if spec.language else None),
+        ("source", spec.source),
+        ("name", spec.name),
+    ):
         if value is not None:
             preds.where.append(cy.document_field_equals(prop, preds.param(short_text(value, prop))))
     return preds

@@ -4,6 +4,7 @@ Each call of :meth:`GraphStore.rows` is one round trip (one auto-commit read tra
 ``settings.api_query_timeout_s``). Neo4j being down, a wrong password or a timed-out query
 become :class:`GraphUnavailable` / :class:`UserError` with a message a client can act on.
 """
+
 from __future__ import annotations
 
 import logging
@@ -11,10 +12,10 @@ import logging
 from neo4j import AsyncDriver, AsyncGraphDatabase, Query, RoutingControl
 from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
 
-from cellkg.errors import ConfigError
-from cellkg.settings import Settings
-from api import cypher as cy
-from api.errors import GraphUnavailable, UserError
+from cellkg.api import cypher as cy
+from cellkg.api.errors import GraphUnavailable, UserError
+from cellkg.core.errors import ConfigError
+from cellkg.core.settings import Settings
 
 log = logging.getLogger("cellkg.api")
 READ_RETRY_S = 1.0  # retry transient failures briefly; a client waiting on a down database should hear soon
@@ -33,8 +34,12 @@ class GraphStore:
             except ConfigError as exc:
                 raise GraphUnavailable(f"the graph database is not configured: {exc.message}") from exc
             self._driver = AsyncGraphDatabase.driver(
-                self.settings.bolt_uri, auth=auth, max_connection_lifetime=600, max_transaction_retry_time=READ_RETRY_S,
-                connection_acquisition_timeout=self.settings.api_query_timeout_s)
+                self.settings.bolt_uri,
+                auth=auth,
+                max_connection_lifetime=600,
+                max_transaction_retry_time=READ_RETRY_S,
+                connection_acquisition_timeout=self.settings.api_query_timeout_s,
+            )
         return self._driver
 
     async def close(self) -> None:
@@ -47,14 +52,17 @@ class GraphStore:
         query = Query(statement, timeout=self.settings.api_query_timeout_s)
         try:
             records, _, _ = await self.driver.execute_query(
-                query, params, routing_=RoutingControl.READ, database_=self.settings.neo4j_database)
+                query, params, routing_=RoutingControl.READ, database_=self.settings.neo4j_database
+            )
         except (ServiceUnavailable, SessionExpired, AuthError) as exc:
             log.warning("Neo4j unavailable: %s", exc)
             raise GraphUnavailable("the graph database is unavailable; try again shortly") from exc
         except Neo4jError as exc:
             if "TransactionTimedOut" in (exc.code or ""):
-                raise UserError(f"the query took longer than {self.settings.api_query_timeout_s} s; "
-                                "ask for less (smaller pages, fewer nested fields)") from exc
+                raise UserError(
+                    f"the query took longer than {self.settings.api_query_timeout_s} s; "
+                    "ask for less (smaller pages, fewer nested fields)"
+                ) from exc
             raise
         return [record.data() for record in records]
 

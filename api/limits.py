@@ -1,9 +1,10 @@
 """Checks on sizes the client chooses, shared by every resolver that takes them."""
+
 from __future__ import annotations
 
 from strawberry import Info
 
-from api.errors import UserError
+from cellkg.api.errors import UserError
 
 MAX_TEXT_LENGTH = 1_000  # search text, names and filter values
 

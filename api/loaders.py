@@ -6,13 +6,14 @@ type, direction, first, minConfidence, includeNegated) — and is keyed by the o
 response are sent together, so the number of round trips depends on the shape of the query,
 not on the size of its pages.
 """
+
 from __future__ import annotations
 
 from typing import Any
 
 from strawberry.dataloader import DataLoader
 
-from api.graph_store import GraphStore
+from cellkg.api.graph_store import GraphStore
 
 
 class Loaders:

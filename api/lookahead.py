@@ -7,16 +7,18 @@ A relation level below that is one DataLoader batch (one statement) with the sam
 own edges. Resolvers return the prefetched rows; whatever the plan leaves out (out-of-range
 sizes) resolves through the DataLoaders. Skipped (@skip/@include) fields are not planned.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable, Literal
+from typing import Literal
 
-from graphql import FieldNode, FragmentSpreadNode, GraphQLResolveInfo, GraphQLSkipDirective, GraphQLIncludeDirective
+from graphql import FieldNode, FragmentSpreadNode, GraphQLIncludeDirective, GraphQLResolveInfo, GraphQLSkipDirective
 from graphql.execution.values import get_argument_values, get_directive_values
 from strawberry.utils.str_converters import to_camel_case
 
-from api.relations import RELATION_FIELDS, RelationField
+from cellkg.api.relations import RELATION_FIELDS, RelationField
 
 Kind = Literal["relation", "evidence", "documents"]
 _BY_GRAPHQL_NAME = {(f.owner, to_camel_case(f.name)): f for f in RELATION_FIELDS}
@@ -26,12 +28,13 @@ _ABSTRACT = "Entity"
 @dataclass(frozen=True)
 class Nested:
     """One nested list to fetch with its parent: under response ``key``, with these arguments."""
+
     key: str
     kind: Kind
     args: dict
     field: RelationField | None = None
-    node: tuple["Nested", ...] = ()  # relation: what to fetch with each neighbour
-    edge: tuple["Nested", ...] = ()  # relation: what to fetch with each edge (its evidence)
+    node: tuple[Nested, ...] = ()  # relation: what to fetch with each neighbour
+    edge: tuple[Nested, ...] = ()  # relation: what to fetch with each edge (its evidence)
 
 
 def _included(info: GraphQLResolveInfo, node) -> bool:
@@ -70,8 +73,9 @@ def _sized(args: dict, limit: int) -> bool:
     return 0 <= args["first"] <= limit
 
 
-def entity_plan(info: GraphQLResolveInfo, nodes: Iterable[FieldNode], entity_type: str, limit: int,
-                relations: bool = True) -> tuple[Nested, ...]:
+def entity_plan(
+    info: GraphQLResolveInfo, nodes: Iterable[FieldNode], entity_type: str, limit: int, relations: bool = True
+) -> tuple[Nested, ...]:
     """The nested lists to fetch with entities of ``entity_type`` selected by ``nodes`` (their relation
     fields only when ``relations``)."""
     plan = []
@@ -96,8 +100,11 @@ def _with_edges(info: GraphQLResolveInfo, relation: Nested, nodes: list[FieldNod
     # the neighbours' own relations come one level (one DataLoader batch) later: a hub reached from
     # many owners then has its edges sorted once, not once per owner as in a single nested statement
     node = entity_plan(info, _named(edge_fields, "node"), node_type, limit, relations=False)
-    edge = tuple(Nested(key, "evidence", args) for key, subs in edge_fields.items()
-                 if subs[0].name.value == "evidence" and _sized(args := _args(info, edge_type, subs), limit))
+    edge = tuple(
+        Nested(key, "evidence", args)
+        for key, subs in edge_fields.items()
+        if subs[0].name.value == "evidence" and _sized(args := _args(info, edge_type, subs), limit)
+    )
     return Nested(relation.key, "relation", relation.args, relation.field, node, edge)
 
 

@@ -1,11 +1,12 @@
 """The Mutation root: ingest a text, remove a document. Both need the API key (X-API-Key)."""
+
 from __future__ import annotations
 
 import strawberry
 from strawberry import Info
 
-from api import cypher as cy
-from api.limits import short_text
+from cellkg.api import cypher as cy
+from cellkg.api.limits import short_text
 
 
 @strawberry.type
@@ -30,8 +31,14 @@ class Mutation:
     async def ingest_document(self, info: Info, text: str, name: str, source: str) -> IngestResult:
         info.context.require_write_access()
         doc_id, report = await info.context.writer.ingest(text, short_text(name, "name"), short_text(source, "source"))
-        return IngestResult(document_id=doc_id, loaded=report.documents_loaded > 0, replaced=report.documents_replaced,
-                            entities=report.entities, relations=report.relations, evidence=report.evidence)
+        return IngestResult(
+            document_id=doc_id,
+            loaded=report.documents_loaded > 0,
+            replaced=report.documents_replaced,
+            entities=report.entities,
+            relations=report.relations,
+            evidence=report.evidence,
+        )
 
     @strawberry.mutation(description="Retract a document: its evidence, and whatever only it supported.")
     async def remove_document(self, info: Info, id: strawberry.ID) -> RemoveResult:

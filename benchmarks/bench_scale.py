@@ -9,6 +9,7 @@ Linear growth shows as a flat µs/doc column. Prints figures; not a test.
 
     .venv/bin/python -m benchmarks.bench_scale --sizes 1000 10000 --modes ingest load bulk
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,8 +20,8 @@ import tempfile
 from pathlib import Path
 
 from benchmarks.bench_server import Clock, bench_driver, bench_settings, peak_rss_mb
-from graph.db import wipe_graph
-from cellkg.synth import load_corpus, write_corpus
+from benchmarks.synth import load_corpus, write_corpus
+from cellkg.graph.db import wipe_graph
 
 GROUP = 200
 
@@ -38,16 +39,16 @@ def run_one(mode: str, docs: int, seed: int) -> dict:
 
 def _run_mode(mode: str, driver, settings, folder: Path, docs: int, seed: int) -> int:
     if mode == "ingest":
-        from graph.ingest import ingest_paths
+        from cellkg.ingest.stream import ingest_paths
 
         return ingest_paths(driver, [folder], group_size=GROUP).report.documents_loaded
     if mode == "dask":
-        from graph.distributed import distributed_ingest
+        from cellkg.ingest.distributed import distributed_ingest
 
         return distributed_ingest(driver, [folder], group_size=GROUP).report.documents_loaded
     if mode == "load":
         return load_corpus(settings, docs, seed, group=GROUP).documents_loaded
-    from graph.bulk import bulk_import
+    from cellkg.ops.bulk import bulk_import
 
     driver.close()  # the import stops the server under us
     return bulk_import(sorted(folder.rglob("*.txt")), settings).documents
@@ -56,7 +57,9 @@ def _run_mode(mode: str, driver, settings, folder: Path, docs: int, seed: int) -
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
-    parser.add_argument("--modes", nargs="+", default=["ingest", "load", "bulk"], choices=["ingest", "dask", "load", "bulk"])
+    parser.add_argument(
+        "--modes", nargs="+", default=["ingest", "load", "bulk"], choices=["ingest", "dask", "load", "bulk"]
+    )
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--one", nargs=2, metavar=("MODE", "DOCS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -69,8 +72,11 @@ def main() -> None:
             cmd = [sys.executable, "-m", "benchmarks.bench_scale", "--seed", str(args.seed), "--one", mode, str(size)]
             out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
             r = json.loads(out)
-            print(f"{mode:>7} {r['loaded']:>8} {r['seconds']:>9.1f} {r['loaded'] / r['seconds']:>8.0f} "
-                  f"{1e6 * r['seconds'] / r['docs']:>8.0f} {r['peak_rss_mb']:>8.0f}", flush=True)
+            print(
+                f"{mode:>7} {r['loaded']:>8} {r['seconds']:>9.1f} {r['loaded'] / r['seconds']:>8.0f} "
+                f"{1e6 * r['seconds'] / r['docs']:>8.0f} {r['peak_rss_mb']:>8.0f}",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

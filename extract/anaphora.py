@@ -1,14 +1,17 @@
 """Resolve "his team", "the center", "研究团队", "该疗法" to the entity they stand for."""
+
 from __future__ import annotations
 
 import re
 
-from extract.candidates import Candidate
-from extract.context import DocContext
-from extract.triggers import TEAM_EN, TEAM_ZH, THERAPY_ANAPHORA_EN, THERAPY_ANAPHORA_ZH, cue
+from cellkg.extract.candidates import Candidate
+from cellkg.extract.context import DocContext
+from cellkg.extract.triggers import TEAM_EN, TEAM_ZH, THERAPY_ANAPHORA_EN, THERAPY_ANAPHORA_ZH, cue
 
 _TEAM_WORD = re.compile(r"\bteam\b|团队|课题组", re.I)
-_JOINED_TEAM = re.compile(r"\s*,?\s*(?:与|和|联合|携手|(?:together|jointly|in\s+collaboration|in\s+partnership)\s+with\b|and\b)", re.I)
+_JOINED_TEAM = re.compile(
+    r"\s*,?\s*(?:与|和|联合|携手|(?:together|jointly|in\s+collaboration|in\s+partnership)\s+with\b|and\b)", re.I
+)
 _PARTNER_JOINER = re.compile(r"\s*(?:、|，|,|与|和|及|and|,\s*and)\s*(?:the\s+)?(?:[a-z-]+\s+){0,3}", re.I)
 
 
@@ -44,13 +47,13 @@ def first_team(ctx: DocContext) -> list[str]:
 
 
 def _team_partners(ctx: DocContext, index: int, after: int) -> list[str]:
-    """"X团队与A、B合作", "X's team, together with A and B,": a joint team, its partners are part of it."""
+    """ "X团队与A、B合作", "X's team, together with A and B,": a joint team, its partners are part of it."""
     if not _JOINED_TEAM.match(ctx.text, after):
         return []
     orgs = [m for m in ctx.of_type(index, "Institution") if m.start >= after and "nested" not in m.flags]
     run = []
     for org in orgs:
-        gap = ctx.text[run[-1].end if run else after:org.start]
+        gap = ctx.text[run[-1].end if run else after : org.start]
         if run and not _PARTNER_JOINER.fullmatch(gap) or not run and len(gap) > 40:
             break
         run.append(org)
@@ -63,5 +66,9 @@ def team_phrases(sentence: str, lang: str) -> list[str]:
 
 
 def therapy_anaphor(sentence: str) -> bool:
-    return bool(cue(THERAPY_ANAPHORA_ZH, "zh").search(sentence) or cue(THERAPY_ANAPHORA_EN).search(sentence)
-                or re.match(r"(?:It|They)\b", sentence) or cue(TEAM_ZH, "zh").search(sentence))
+    return bool(
+        cue(THERAPY_ANAPHORA_ZH, "zh").search(sentence)
+        or cue(THERAPY_ANAPHORA_EN).search(sentence)
+        or re.match(r"(?:It|They)\b", sentence)
+        or cue(TEAM_ZH, "zh").search(sentence)
+    )

@@ -3,6 +3,7 @@
 Nothing inside a boilerplate line is annotated. The first content line (the title) is never
 boilerplate.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,7 +30,9 @@ _LINK_LIST_HEADER = re.compile(
 )
 MAX_LINK_TITLE_CHARS = 150
 _JOURNAL_HEADER = re.compile(r"››|»\s*\d{4}|Vol\.\s*\d+.*Issue", re.IGNORECASE)
-_FUNCTION_WORDS = frozenset("a an the of for in on at to with by from and or is are was were be has have this that".split())
+_FUNCTION_WORDS = frozenset(
+    ["a", "an", "the", "of", "for", "in", "on", "at", "to", "with", "by", "from", "and", "or", "is", "are", "was", "were", "be", "has", "have", "this", "that"]
+)
 _SENTENCE_END = re.compile(r"[.!?。！？;；:：”\"')）]\s*$")
 _LINK_TITLE = re.compile(r"\b(?:therapy|treatment|cost|hospitals?|clinics?)\s+in\s+[A-Z][a-z]+\s*$", re.IGNORECASE)
 _CJK = re.compile(r"[\u4e00-\u9fff]")

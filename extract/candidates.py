@@ -1,9 +1,10 @@
 """The unit every finder produces: a typed span of the document text with its canonical name."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from cellkg.model import entity_key
+from cellkg.core.model import entity_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,15 +24,16 @@ class Candidate:
     def entity_key(self) -> str:
         return self.key or entity_key(self.type, self.name)
 
-    def overlaps(self, other: "Candidate") -> bool:
+    def overlaps(self, other: Candidate) -> bool:
         return self.start < other.end and other.start < self.end
 
-    def contains(self, other: "Candidate") -> bool:
+    def contains(self, other: Candidate) -> bool:
         return self.start <= other.start and other.end <= self.end and self != other
 
 
-def make_candidate(text: str, type_: str, start: int, end: int, rule: str, confidence: float, *,
-                   name: str | None = None, **extra) -> Candidate:
+def make_candidate(
+    text: str, type_: str, start: int, end: int, rule: str, confidence: float, *, name: str | None = None, **extra
+) -> Candidate:
     """Build a candidate whose ``text`` is guaranteed to be the document slice."""
     surface = text[start:end]
     return Candidate(type_, start, end, surface, name or surface, rule, confidence, **extra)

@@ -4,6 +4,7 @@ A rule id reads ``<lang|any>.<area>.<name>``; its confidence comes from ``RULE_C
 (falling back to ``DEFAULT_CONFIDENCE``). Bump ``RULE_VERSION`` whenever a rule's behaviour
 changes, so that evidence written by an older rule can be told apart in the graph.
 """
+
 from __future__ import annotations
 
 EXTRACTOR_VERSION = "cellkg-extract 0.6.0"

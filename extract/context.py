@@ -1,14 +1,15 @@
 """What the relation rules read: the text, its sentences, the resolved mentions per sentence."""
+
 from __future__ import annotations
 
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from extract.candidates import Candidate
-from extract.resolve import EntityDraft
-from extract.sentences import Sentence
-from extract.triggers import RISK_AFTER, RISK_BEFORE
+from cellkg.extract.candidates import Candidate
+from cellkg.extract.resolve import EntityDraft
+from cellkg.extract.sentences import Sentence
+from cellkg.extract.triggers import RISK_AFTER, RISK_BEFORE
 
 _RISK_BEFORE, _RISK_AFTER = re.compile(RISK_BEFORE, re.I), re.compile(RISK_AFTER, re.I)
 
@@ -39,8 +40,7 @@ class DocContext:
     def earlier_in_paragraph(self, index: int, type_: str, reach: int = 2) -> list[Candidate]:
         """Mentions of ``type_`` in up to ``reach`` earlier sentences of the same paragraph, nearest last."""
         line = self.sentences[index].line
-        return [m for m in self.before(index, type_, reach=reach)
-                if self.sentences[self._index_of(m)].line == line]
+        return [m for m in self.before(index, type_, reach=reach) if self.sentences[self._index_of(m)].line == line]
 
     def _index_of(self, mention: Candidate) -> int:
         return next(i for i, s in enumerate(self.sentences) if s.start <= mention.start < s.end)
@@ -51,7 +51,9 @@ class DocContext:
 
     def is_indication(self, d: Candidate) -> bool:
         return "adverse" not in self.entities[d.entity_key].flags or not (
-            _RISK_BEFORE.search(self.text[max(0, d.start - 30):d.start]) or _RISK_AFTER.search(self.text[d.end:d.end + 20]))
+            _RISK_BEFORE.search(self.text[max(0, d.start - 30) : d.start])
+            or _RISK_AFTER.search(self.text[d.end : d.end + 20])
+        )
 
     def is_modality(self, mention: Candidate) -> bool:
         return "modality" in self.entities[mention.entity_key].flags

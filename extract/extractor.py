@@ -1,22 +1,29 @@
 """extract_text / extract_document: run the pipeline and assemble the typed ExtractionResult."""
+
 from __future__ import annotations
 
 from dataclasses import replace
 
-from cellkg.model import DocumentRecord, Entity, ExtractionResult, Mention, short_hash
-from extract.config import EXTRACTOR_VERSION, MAX_TITLE_CHARS
-from extract.pipeline import run_pipeline
-from extract.reader import detect_language, first_line
-from extract.resolve import EntityDraft
-from extract.traditional import restore_original, simplified_copy
+from cellkg.core.model import DocumentRecord, Entity, ExtractionResult, Mention, short_hash
+from cellkg.extract.config import EXTRACTOR_VERSION, MAX_TITLE_CHARS
+from cellkg.extract.pipeline import run_pipeline
+from cellkg.extract.reader import detect_language, first_line
+from cellkg.extract.resolve import EntityDraft
+from cellkg.extract.traditional import restore_original, simplified_copy
 
 KEEP_ONLY_WHEN_RELATED = "generic"
 RELATED_ONLY_TYPES = ("Target",)  # a symbol nothing targets is a marker, a drug or a passing mention
 
 
 def extract_text(text: str, *, name: str = "doc", source: str = "", lang: str | None = None) -> ExtractionResult:
-    record = DocumentRecord(doc_id=short_hash(text), name=name, source=source, title=first_line(text)[:MAX_TITLE_CHARS],
-                            lang=lang or detect_language(text), text=text)
+    record = DocumentRecord(
+        doc_id=short_hash(text),
+        name=name,
+        source=source,
+        title=first_line(text)[:MAX_TITLE_CHARS],
+        lang=lang or detect_language(text),
+        text=text,
+    )
     return extract_document(record)
 
 
@@ -32,8 +39,11 @@ def _extract(record: DocumentRecord) -> ExtractionResult:
     collector = state["relations"]
     relations = collector.relations()
     related = {r.source_key for r in relations} | {r.target_key for r in relations}
-    drafts = [d for d in state["entities"].values()
-              if d.key in related or (KEEP_ONLY_WHEN_RELATED not in d.flags and d.type not in RELATED_ONLY_TYPES)]
+    drafts = [
+        d
+        for d in state["entities"].values()
+        if d.key in related or (KEEP_ONLY_WHEN_RELATED not in d.flags and d.type not in RELATED_ONLY_TYPES)
+    ]
     dropped_generic = len(state["entities"]) - len(drafts)
     return ExtractionResult(
         document=record,
@@ -58,5 +68,12 @@ def _pinyin_forms(draft: EntityDraft) -> set[str]:
 
 
 def _mention(candidate, doc_id: str) -> Mention:
-    return Mention(entity_key=candidate.entity_key, doc_id=doc_id, char_start=candidate.start, char_end=candidate.end,
-                   text=candidate.text, rule=candidate.rule, confidence=candidate.confidence)
+    return Mention(
+        entity_key=candidate.entity_key,
+        doc_id=doc_id,
+        char_start=candidate.start,
+        char_end=candidate.end,
+        text=candidate.text,
+        rule=candidate.rule,
+        confidence=candidate.confidence,
+    )

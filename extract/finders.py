@@ -1,29 +1,34 @@
 """Run every finder over the content sentences and return raw candidates (before selection)."""
+
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
-from extract.candidates import Candidate, make_candidate
-from extract.config import confidence
-from extract.diseases import widen_qualified
-from extract.institutions import find_institutions_en
-from extract.institutions_zh import find_institutions_zh
-from extract.lexicon import find_lexicon_matches
-from extract.people import find_people_en, find_people_zh
-from extract.select import is_marker_use
-from extract.sentences import Sentence
-from extract.therapies import find_therapies
-from extract.triggers import THERAPY_CUE, cue
-from extract.trials import find_trials
+from cellkg.extract.candidates import Candidate, make_candidate
+from cellkg.extract.config import confidence
+from cellkg.extract.diseases import widen_qualified
+from cellkg.extract.institutions import find_institutions_en
+from cellkg.extract.institutions_zh import find_institutions_zh
+from cellkg.extract.lexicon import find_lexicon_matches
+from cellkg.extract.people import find_people_en, find_people_zh
+from cellkg.extract.select import is_marker_use
+from cellkg.extract.sentences import Sentence
+from cellkg.extract.therapies import find_therapies
+from cellkg.extract.trials import find_trials
+from cellkg.extract.triggers import THERAPY_CUE, cue
 
-
-_NOT_DISEASE_USE = re.compile(r"\s?(?:细胞|微环境|抗原|组织|生长|作用|模型|cells?\b|cell\s+lines?|microenvironment|antigens?|"
-                              r"tissues?|-infiltrating|-testis|growth|types?\b|models?\b)", re.I)
+_NOT_DISEASE_USE = re.compile(
+    r"\s?(?:细胞|微环境|抗原|组织|生长|作用|模型|cells?\b|cell\s+lines?|microenvironment|antigens?|"
+    r"tissues?|-infiltrating|-testis|growth|types?\b|models?\b)",
+    re.I,
+)
 _ANTI = re.compile(r"(?:抗|anti-?)$", re.I)
 # "American Society of Hematology (ASH) Annual Meeting", "ASH 2024", "EHA Congress": a conference, not its society
-_CONFERENCE_AFTER = re.compile(r"[)）]?\s*(?:[(（][A-Za-z]{2,8}[)）]\s*)?(?:(?:Annual\s+)?(?:Meeting|Congress|Conference|Symposium|Summit)\b|"
-                               r"年会|大会)|\s+(?:19|20)\d\d\b(?!\s*[,-]?\s*(?:Inc|Ltd))")
+_CONFERENCE_AFTER = re.compile(
+    r"[)）]?\s*(?:[(（][A-Za-z]{2,8}[)）]\s*)?(?:(?:Annual\s+)?(?:Meeting|Congress|Conference|Symposium|Summit)\b|"
+    r"年会|大会)|\s+(?:19|20)\d\d\b(?!\s*[,-]?\s*(?:Inc|Ltd))"
+)
 
 
 def find_candidates(text: str, sentences: list[Sentence]) -> list[Candidate]:
@@ -51,21 +56,38 @@ def lexicon_candidates(text: str, sentence: Sentence) -> list[Candidate]:
         if "context" in entry.flags and not has_cue:
             continue
         rule = "any.lex.context" if "context" in entry.flags else "any.lex"
-        candidate = make_candidate(text, entry.type, sentence.start + start, sentence.start + end, rule,
-                                   confidence(rule), name=entry.name, key=entry.key, flags=entry.flags,
-                                   aliases=entry.aliases)
+        candidate = make_candidate(
+            text,
+            entry.type,
+            sentence.start + start,
+            sentence.start + end,
+            rule,
+            confidence(rule),
+            name=entry.name,
+            key=entry.key,
+            flags=entry.flags,
+            aliases=entry.aliases,
+        )
         if entry.type == "Target" and is_marker_use(text, candidate):
             continue
-        if entry.type == "Disease" and "generic" in entry.flags and (
-                _NOT_DISEASE_USE.match(text, candidate.end) or _ANTI.search(text, 0, candidate.start)):
+        if (
+            entry.type == "Disease"
+            and "generic" in entry.flags
+            and (_NOT_DISEASE_USE.match(text, candidate.end) or _ANTI.search(text, 0, candidate.start))
+        ):
             continue
         found.append(widen_qualified(text, candidate) if entry.type == "Disease" else candidate)
     return _comma_parents(text, found)
 
 
 def _comma_parents(text: str, found: list[Candidate]) -> list[Candidate]:
-    """"Blood Diseases Hospital, Chinese Academy of Medical Sciences": the organisation after the comma is the parent,
+    """ "Blood Diseases Hospital, Chinese Academy of Medical Sciences": the organisation after the comma is the parent,
     an Institution of its own (nested) rather than a piece swallowed by the longer lexicon alias."""
     orgs = [c for c in found if c.type == "Institution"]
-    return [replace(c, flags=c.flags | {"nested"}) if c.type == "Institution" and any(
-        o.contains(c) and o is not c and text[o.start:c.start].rstrip().endswith(",") for o in orgs) else c for c in found]
+    return [
+        replace(c, flags=c.flags | {"nested"})
+        if c.type == "Institution"
+        and any(o.contains(c) and o is not c and text[o.start : c.start].rstrip().endswith(",") for o in orgs)
+        else c
+        for c in found
+    ]

@@ -6,37 +6,54 @@ Medicine" is one name; "<unit> of (the) <top-level org>" and comma chains in aff
 ("Department of Oncology, the Second Clinical Campus, Eastbay General Hospital") yield the unit with
 its parent as a separate, nested Institution. Chinese names: ``extract.institutions_zh``.
 """
+
 from __future__ import annotations
 
 import re
 
-from extract.candidates import Candidate, make_candidate
-from extract.config import confidence
+from cellkg.extract.candidates import Candidate, make_candidate
+from cellkg.extract.config import confidence
 
 _WORD = r"(?:[A-Z][A-Za-z0-9.&'’-]*|[A-Z]{2,})"
-_HEAD = (r"University|Hospital|Academy|College|Clinic|Administration|Agency|Ministry|Commission|Society|Association|"
-         r"Therapeutics|Biotherapeutics|Biotech|Biotechnology|Biotechnologies|Biosciences|Bio|Pharmaceuticals?|Pharma|"
-         r"Inc\.?|Ltd\.?|Corporation|Corp\.|Company|Institutes?|Institutet|Center|Centre|Laboratory|Laboratories|"
-         r"Committee|Council|Department|Division|School\s+of\s+Medicine|Medical\s+School|School")
+_HEAD = (
+    r"University|Hospital|Academy|College|Clinic|Administration|Agency|Ministry|Commission|Society|Association|"
+    r"Therapeutics|Biotherapeutics|Biotech|Biotechnology|Biotechnologies|Biosciences|Bio|Pharmaceuticals?|Pharma|"
+    r"Inc\.?|Ltd\.?|Corporation|Corp\.|Company|Institutes?|Institutet|Center|Centre|Laboratory|Laboratories|"
+    r"Committee|Council|Department|Division|School\s+of\s+Medicine|Medical\s+School|School"
+)
 _TAIL = rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_WORD}(?:\s+(?:and\s+|&\s+)?{_WORD})*)?"
 _ORG = re.compile(rf"(?<![A-Za-z])(?:{_WORD}[ \u00a0])*(?:{_HEAD})(?![a-z]){_TAIL}")
-_LEADING_NOISE = re.compile(r"^(?:(?:[A-Z][a-z]+-based|The|A|An|In|At|From|By|With|And|Of|For|Since|Source|Sources|Recently|Researchers|"
-                            r"Scientists|Professor|Prof\.|Dr\.|January|February|March|April|May|June|July|August|"
-                            r"September|October|November|December)\s+)+")
+_LEADING_NOISE = re.compile(
+    r"^(?:(?:[A-Z][a-z]+-based|The|A|An|In|At|From|By|With|And|Of|For|Since|Source|Sources|Recently|Researchers|"
+    r"Scientists|Professor|Prof\.|Dr\.|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\s+)+"
+)
 _KEEP_DOT = re.compile(r"(?:Inc|Ltd|Co|Corp)\.$")
-_AFFILIATED_MERGE = re.compile(rf",\s*(?:the\s+)?(?:{_WORD}\s+)*(?:University|College)(?:\s+(?:School|College)\s+of\s+Medicine)?")
-_UNIT_OF = re.compile(r"^(.*?\b(?:Center|Centre|Department|Division|Institute|Laboratory|School|Unit|Program|Faculty|Clinic))"
-                      r"\s+of\s+(?:the\s+)?(.+)$")
-_TOP_FINAL = re.compile(r"(?:University|Hospital|Academy|College|Inc\.?|Ltd\.?|Therapeutics|Pharmaceuticals?|Biotech|"
-                        r"Corporation|School\s+of\s+Medicine|Medical\s+School)$")
-_UNIT_START = re.compile(r"^(?:Department|Division|(?:State\s+)?(?:Key\s+)?Laboratory|Unit|Faculty|Section|Ward)\b|"
-                         r"\b(?:Center|Centre|Institute|Laboratory|Department|Division)$")
+_AFFILIATED_MERGE = re.compile(
+    rf",\s*(?:the\s+)?(?:{_WORD}\s+)*(?:University|College)(?:\s+(?:School|College)\s+of\s+Medicine)?"
+)
+_UNIT_OF = re.compile(
+    r"^(.*?\b(?:Center|Centre|Department|Division|Institute|Laboratory|School|Unit|Program|Faculty|Clinic))"
+    r"\s+of\s+(?:the\s+)?(.+)$"
+)
+_TOP_FINAL = re.compile(
+    r"(?:University|Hospital|Academy|College|Inc\.?|Ltd\.?|Therapeutics|Pharmaceuticals?|Biotech|"
+    r"Corporation|School\s+of\s+Medicine|Medical\s+School)$"
+)
+_UNIT_START = re.compile(
+    r"^(?:Department|Division|(?:State\s+)?(?:Key\s+)?Laboratory|Unit|Faculty|Section|Ward)\b|"
+    r"\b(?:Center|Centre|Institute|Laboratory|Department|Division)$"
+)
 _CHAIN_GAP = re.compile(r"^\s*,\s*(?:the\s+)?$")
 # "the biotech Corvana Cell", "the biotech company CytoNova": a company named without a head noun
-_COMPANY_DESCRIBED = re.compile(r"(?<![A-Za-z])the\s+(?:biotech(?:nology)?|biopharma(?:ceutical)?|pharmaceutical|drug|start-?up)"
-                                r"(?:\s+(?:company|firm|startup|developer))?\s+([A-Z][A-Za-z0-9]+(?:\s[A-Z][A-Za-z0-9]+){0,2})")
-_COMPANY_IS_A = re.compile(r"^([A-Z][A-Za-z0-9]+(?:[A-Z][a-z]+)+|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+is\s+an?\s+(?:[\w-]+\s+){0,3}"
-                           r"(?:platform|company|biotech|startup|start-up|firm|provider|developer|manufacturer|organization)\b")
+_COMPANY_DESCRIBED = re.compile(
+    r"(?<![A-Za-z])the\s+(?:biotech(?:nology)?|biopharma(?:ceutical)?|pharmaceutical|drug|start-?up)"
+    r"(?:\s+(?:company|firm|startup|developer))?\s+([A-Z][A-Za-z0-9]+(?:\s[A-Z][A-Za-z0-9]+){0,2})"
+)
+_COMPANY_IS_A = re.compile(
+    r"^([A-Z][A-Za-z0-9]+(?:[A-Z][a-z]+)+|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+is\s+an?\s+(?:[\w-]+\s+){0,3}"
+    r"(?:platform|company|biotech|startup|start-up|firm|provider|developer|manufacturer|organization)\b"
+)
 
 
 def find_institutions_en(text: str, start: int, end: int) -> list[Candidate]:
@@ -47,21 +64,48 @@ def find_institutions_en(text: str, start: int, end: int) -> list[Candidate]:
     for group in _chains(segment, spans):
         first_s, last_e = group[0][0], group[-1][1]
         # the chain's unit alone ("Department of Cellular Therapy") is how it is named in short
-        unit = (segment[first_s:group[0][1]],) if len(group) > 1 else ()
-        found.append(make_candidate(text, "Institution", start + first_s, start + last_e, "en.inst.head",
-                                    confidence("en.inst.head"), aliases=unit))
+        unit = (segment[first_s : group[0][1]],) if len(group) > 1 else ()
+        found.append(
+            make_candidate(
+                text,
+                "Institution",
+                start + first_s,
+                start + last_e,
+                "en.inst.head",
+                confidence("en.inst.head"),
+                aliases=unit,
+            )
+        )
         # "Lab, Institute, Academy": every level above the unit is an Institution too
         # (a middle level that is only a campus or centre, "the First Medical Center", stays part of the unit's name)
-        found.extend(nested(text, start + s, start + e) for s, e in group[1:] if e == last_e or _TOP_FINAL.search(segment[s:e]))
+        found.extend(
+            nested(text, start + s, start + e) for s, e in group[1:] if e == last_e or _TOP_FINAL.search(segment[s:e])
+        )
         if len(group) == 1:
             found.extend(_unit_parent(text, start + first_s, start + last_e))
     for described in _COMPANY_DESCRIBED.finditer(segment):
-        found.append(make_candidate(text, "Institution", start + described.start(1), start + described.end(1),
-                                    "en.inst.is_a", confidence("en.inst.is_a")))
+        found.append(
+            make_candidate(
+                text,
+                "Institution",
+                start + described.start(1),
+                start + described.end(1),
+                "en.inst.is_a",
+                confidence("en.inst.is_a"),
+            )
+        )
     company = _COMPANY_IS_A.match(segment)
     if company:
-        found.append(make_candidate(text, "Institution", start + company.start(1), start + company.end(1),
-                                    "en.inst.is_a", confidence("en.inst.is_a")))
+        found.append(
+            make_candidate(
+                text,
+                "Institution",
+                start + company.start(1),
+                start + company.end(1),
+                "en.inst.is_a",
+                confidence("en.inst.is_a"),
+            )
+        )
     return found
 
 
@@ -93,7 +137,7 @@ def _chains(segment: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, 
     for span in sorted(set(spans)):
         if groups and span[0] < groups[-1][-1][1]:
             continue
-        if groups and _CHAIN_GAP.match(segment[groups[-1][-1][1]:span[0]]):
+        if groups and _CHAIN_GAP.match(segment[groups[-1][-1][1] : span[0]]):
             groups[-1].append(span)
         else:
             groups.append([span])
@@ -101,15 +145,16 @@ def _chains(segment: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, 
 
 
 def _valid_chain(segment: str, group: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
-    first, last = segment[group[0][0]:group[0][1]], segment[group[-1][0]:group[-1][1]]
+    first, last = segment[group[0][0] : group[0][1]], segment[group[-1][0] : group[-1][1]]
     if len(group) > 1 and _UNIT_START.match(first) and _TOP_FINAL.search(last):
         return [group]
     return [[span] for span in group]
 
 
 def nested(text: str, s: int, e: int) -> Candidate:
-    return make_candidate(text, "Institution", s, e, "en.inst.parent", confidence("en.inst.parent"),
-                          flags=frozenset({"nested"}))
+    return make_candidate(
+        text, "Institution", s, e, "en.inst.parent", confidence("en.inst.parent"), flags=frozenset({"nested"})
+    )
 
 
 def _unit_parent(text: str, s: int, e: int) -> list[Candidate]:

@@ -1,24 +1,31 @@
 """Chinese institutions: character runs ending in 大学/医院/研究院/研究所/中心/公司/学会 … bounded by function
 characters, adjacent segments merged; "某某医院血液科" departments with their hospital nested."""
+
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
-from extract.candidates import Candidate, make_candidate
-from extract.config import confidence
-from extract.triggers import ROLES_ZH
+from cellkg.extract.candidates import Candidate, make_candidate
+from cellkg.extract.config import confidence
+from cellkg.extract.triggers import ROLES_ZH
 
-_ZH_HEAD = re.compile(r"大学|医学院|医院|研究院|研究所|科学院|实验室|中心|学会|协会|委员会|管理局|卫健委|药监局|集团|药业|"
-                      r"公司|生物(?=公司|有限|股份|集团|[(（])")
+_ZH_HEAD = re.compile(
+    r"大学|医学院|医院|研究院|研究所|科学院|实验室|中心|学会|协会|委员会|管理局|卫健委|药监局|集团|药业|"
+    r"公司|生物(?=公司|有限|股份|集团|[(（])"
+)
 _ZH_HEAD_END = re.compile(r"(?:大学|医学院|医院|研究院|研究所|科学院|实验室|中心|学会|协会|委员会|公司|集团)$")
-_ZH_STOP = set("的在于是由对将被向从了已等多家个其该这此年月日为以、，,。:：;；“”\"《》()（） "
-               "后就获得运回送往到至并还也均都让给经入着们")  # verbs and adverbs never inside an organisation name
+_ZH_STOP = set(
+    '的在于是由对将被向从了已等多家个其该这此年月日为以、，,。:：;；“”"《》()（） '
+    "后就获得运回送往到至并还也均都让给经入着们"
+)  # verbs and adverbs never inside an organisation name
 _ZH_JOINERS = set("与和及、")
 # "陈学峰研究员团队与南方医院", "我院与某公司": 与 after a team, a role or "our hospital" joins two parties
 _ZH_NOT_ORG_END = re.compile(rf"(?:团队|课题组|研究组|我院|本院|该院|{ROLES_ZH})$")
 _ZH_CITY_BRACKET = re.compile(r"[（(][\u4e00-\u9fff]{2,4}[）)]")
-_DEPT_WORD = re.compile(r"血液|肿瘤|内科|外科|儿科|妇科|风湿|免疫|肾|心|神经|呼吸|消化|感染|皮肤|眼|骨|病理|检验|输血|移植|放疗|放射|麻醉|急诊|重症")
+_DEPT_WORD = re.compile(
+    r"血液|肿瘤|内科|外科|儿科|妇科|风湿|免疫|肾|心|神经|呼吸|消化|感染|皮肤|眼|骨|病理|检验|输血|移植|放疗|放射|麻醉|急诊|重症"
+)
 # a cooperation verb glued to the name's left edge ("将联合中山大学肿瘤防治中心开展…") is not part of the name
 _ZH_VERB_PREFIX = re.compile(r"联合|携手|联手|会同|委托|依托|邀请|牵头")
 _ZH_GENERIC = ("国内", "三甲", "相关", "其他", "各大", "多家", "知名", "顶级", "该", "本", "我")
@@ -36,13 +43,16 @@ def find_institutions_zh(text: str, start: int, end: int) -> list[Candidate]:
         verb = _ZH_VERB_PREFIX.match(segment, left, head.start())
         if verb and head.start() - verb.end() >= 2:
             left, joined = verb.end(), True
-        modifier = segment[left:head.start()]
+        modifier = segment[left : head.start()]
         if len(modifier) < 2 or modifier.startswith(_ZH_GENERIC):
             continue
         if found and not joined and left == found[-1].end - start:  # 某某大学 + 医学院: one name
             left = found.pop().start - start
-        found.append(make_candidate(text, "Institution", start + left, start + head.end(), "zh.inst.head",
-                                    confidence("zh.inst.head")))
+        found.append(
+            make_candidate(
+                text, "Institution", start + left, start + head.end(), "zh.inst.head", confidence("zh.inst.head")
+            )
+        )
         last_end = head.end()
     return found + _zh_departments(text, start, end, found)
 
@@ -52,22 +62,28 @@ _ZH_DEPT_ROLE = re.compile(rf"(?:{ROLES_ZH})")
 
 
 def _zh_departments(text: str, start: int, end: int, orgs: list[Candidate]) -> list[Candidate]:
-    """"某某医院血液科" (a unit with its hospital nested) and a bare "血液内科" before a role word or after 该院."""
+    """ "某某医院血液科" (a unit with its hospital nested) and a bare "血液内科" before a role word or after 该院."""
     found = []
     for org in orgs:
         match = _ZH_DEPARTMENT.match(text, org.end, end)
         if match and org.text.endswith("医院"):
-            found.append(make_candidate(text, "Institution", org.start, match.end(), "zh.inst.department",
-                                        confidence("zh.inst.department")))
+            found.append(
+                make_candidate(
+                    text, "Institution", org.start, match.end(), "zh.inst.department", confidence("zh.inst.department")
+                )
+            )
             found.append(replace(org, flags=org.flags | {"nested"}))
     for match in _ZH_DEPARTMENT.finditer(text, start, end):
         word = _DEPT_WORD.search(text, match.start(), match.end())
         if not word:
             continue
         s = word.start()
-        if _ZH_DEPT_ROLE.match(text, match.end()) or text[max(start, s - 2):s] in ("该院", "本院"):
-            found.append(make_candidate(text, "Institution", s, match.end(), "zh.inst.department",
-                                        confidence("zh.inst.department")))
+        if _ZH_DEPT_ROLE.match(text, match.end()) or text[max(start, s - 2) : s] in ("该院", "本院"):
+            found.append(
+                make_candidate(
+                    text, "Institution", s, match.end(), "zh.inst.department", confidence("zh.inst.department")
+                )
+            )
     return found
 
 
@@ -82,7 +98,7 @@ def _zh_left_edge(segment: str, head_start: int, floor: int) -> int:
             continue
         if ch in _ZH_STOP or ch in "和及" or not ("\u4e00" <= ch <= "\u9fff" or ch.isalnum()):
             break
-        if ch == "与" and (_ZH_HEAD_END.search(segment[:i - 1]) or _ZH_NOT_ORG_END.search(segment[:i - 1])):
+        if ch == "与" and (_ZH_HEAD_END.search(segment[: i - 1]) or _ZH_NOT_ORG_END.search(segment[: i - 1])):
             break
         i -= 1
     return i

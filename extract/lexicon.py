@@ -4,20 +4,26 @@ Short all-capital aliases (``TIL``, ``HLA``, ``CAR-T``) match case-sensitively; 
 mixed-case aliases match case-insensitively. Latin aliases need word boundaries on both sides;
 Chinese aliases match on characters.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 
 import ahocorasick
 
-from cellkg.model import entity_key
+from cellkg.core.model import entity_key
 
-LEXICON_DIR = Path(__file__).with_name("lexicon")
-LEXICON_FILES = {"Target": "targets.tsv", "Therapy": "therapies.tsv", "Disease": "diseases.tsv",
-                 "Institution": "institutions.tsv"}
+LEXICON_DIR: Traversable = files("cellkg.extract") / "lexicon"  # package data
+LEXICON_FILES = {
+    "Target": "targets.tsv",
+    "Therapy": "therapies.tsv",
+    "Disease": "diseases.tsv",
+    "Institution": "institutions.tsv",
+}
 _WORD_CHAR = re.compile(r"[A-Za-z0-9]")
 
 
@@ -30,7 +36,7 @@ class LexEntry:
     flags: frozenset[str]
 
 
-def read_tsv(path: Path) -> tuple[str, list[list[str]]]:
+def read_tsv(path: Traversable) -> tuple[str, list[list[str]]]:
     """Return (version, rows) of a lexicon file; the version header is mandatory."""
     version, rows = "", []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -72,7 +78,6 @@ def load_entries() -> tuple[LexEntry, ...]:
     return tuple(entries)
 
 
-
 def is_case_sensitive(alias: str) -> bool:
     return len(alias) <= 6 and not any(c.islower() for c in alias)
 
@@ -110,11 +115,11 @@ _CAPS_WORD = re.compile(r"[A-Z]{2,}")
 
 
 def _shouted_word(text: str, start: int, end: int, alias: str) -> bool:
-    """"ALL" or "MET" inside an upper-case heading ("ALL PATIENTS RESPONDED") is the English word."""
+    """ "ALL" or "MET" inside an upper-case heading ("ALL PATIENTS RESPONDED") is the English word."""
     if alias.lower() not in _WORD_ALIASES:
         return False
-    before = text[max(0, start - 16):start].split()
-    after = text[end:end + 16].split()
+    before = text[max(0, start - 16) : start].split()
+    after = text[end : end + 16].split()
     return any(_CAPS_WORD.fullmatch(w.strip(".,:;!?")) for w in before[-1:] + after[:1])
 
 

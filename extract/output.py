@@ -1,7 +1,8 @@
 """ExtractionResult → the FORMAT.md JSON (plus provenance keys the scorer ignores)."""
+
 from __future__ import annotations
 
-from cellkg.model import ExtractionResult
+from cellkg.core.model import ExtractionResult
 
 
 def to_format_json(result: ExtractionResult) -> dict:
@@ -9,17 +10,44 @@ def to_format_json(result: ExtractionResult) -> dict:
     spans: dict[str, list[list[int]]] = {}
     for mention in result.mentions:
         spans.setdefault(mention.entity_key, []).append([mention.char_start, mention.char_end])
-    entities = [{"id": local[e.key], "type": e.type, "name": e.name, "aliases": list(e.aliases), "key": e.key,
-                 "mentions": spans.get(e.key, [])} for e in result.entities]
+    entities = [
+        {
+            "id": local[e.key],
+            "type": e.type,
+            "name": e.name,
+            "aliases": list(e.aliases),
+            "key": e.key,
+            "mentions": spans.get(e.key, []),
+        }
+        for e in result.entities
+    ]
     relations = []
     for relation in result.relations:
         if relation.source_key not in local or relation.target_key not in local:
             continue
         best = max(relation.evidence, key=lambda ev: ev.confidence)
-        relations.append({"type": relation.type, "source": local[relation.source_key], "target": local[relation.target_key],
-                          "evidence": best.sentence, "confidence": best.confidence, "negated": best.negated,
-                          "hedged": best.hedged, "rule": best.rule, "rule_version": best.rule_version,
-                          "char_start": best.char_start, "char_end": best.char_end, "evidence_count": len(relation.evidence)})
+        relations.append(
+            {
+                "type": relation.type,
+                "source": local[relation.source_key],
+                "target": local[relation.target_key],
+                "evidence": best.sentence,
+                "confidence": best.confidence,
+                "negated": best.negated,
+                "hedged": best.hedged,
+                "rule": best.rule,
+                "rule_version": best.rule_version,
+                "char_start": best.char_start,
+                "char_end": best.char_end,
+                "evidence_count": len(relation.evidence),
+            }
+        )
     document = result.document
-    return {"doc_id": document.name, "lang": document.lang, "source": document.source,
-            "extractor_version": result.extractor_version, "entities": entities, "relations": relations}
+    return {
+        "doc_id": document.name,
+        "lang": document.lang,
+        "source": document.source,
+        "extractor_version": result.extractor_version,
+        "entities": entities,
+        "relations": relations,
+    }

@@ -6,37 +6,47 @@ romanised Chinese names (pinyin surname + given name that parses into syllables)
 Chinese: a surname from the table plus one or two characters next to a role word
 ("周明教授", "首席科学家周明"), or a Latin name after a role word ("会长Anna Berg").
 """
+
 from __future__ import annotations
 
 import re
 
-from extract.candidates import Candidate, make_candidate
-from extract.config import confidence
-from extract.pinyin_names import chinese_to_pinyin, is_chinese_surname, romanised_name
-from extract.triggers import DEGREES_EN, NOT_PEOPLE, PERSON_TITLES_EN, ROLES_EN, ROLES_ZH
+from cellkg.extract.candidates import Candidate, make_candidate
+from cellkg.extract.config import confidence
+from cellkg.extract.pinyin_names import chinese_to_pinyin, is_chinese_surname, romanised_name
+from cellkg.extract.triggers import DEGREES_EN, NOT_PEOPLE, PERSON_TITLES_EN, ROLES_EN, ROLES_ZH
 
 # "O'BRIEN", "D’Souza", "Jean-Luc": an Irish/French elided prefix and hyphenated parts belong to the name
 # accented Latin letters count as letters ("García-Ruiz", "Müller")
 _CAP = r"(?:(?:[OD]['’])?(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?|[A-Z]{2,}(?![a-z])))"
 _PINYIN_PAIR = re.compile(rf"(?<![A-Za-z])({_CAP})[ \u00a0]({_CAP})(?=\d|[^A-Za-z]|$)")
 _TITLED = re.compile(rf"(?<![A-Za-z])(?:{PERSON_TITLES_EN})[ \u00a0]*((?:{_CAP})(?:[ \u00a0]{_CAP}){{0,2}})")
-_APPOSITION = re.compile(rf"(?<![A-Za-z])({_CAP}(?:[ \u00a0]{_CAP}){{1,2}}),[ \u00a0]+(?:(?:{DEGREES_EN}),[ \u00a0]+)*(?:the\s+|a\s+|an\s+)?(?:{ROLES_EN})\b",
-                         re.IGNORECASE)
+_APPOSITION = re.compile(
+    rf"(?<![A-Za-z])({_CAP}(?:[ \u00a0]{_CAP}){{1,2}}),[ \u00a0]+(?:(?:{DEGREES_EN}),[ \u00a0]+)*(?:the\s+|a\s+|an\s+)?(?:{ROLES_EN})\b",
+    re.IGNORECASE,
+)
 # "Steven Rosenberg's group", "Jane Doe's lab": a research group named after its leader
-_GROUP_OWNER = re.compile(rf"(?<![A-Za-z])({_CAP}[ \u00a0]{_CAP})['’]s[ \u00a0]+(?:research[ \u00a0]+)?(?:group|lab|laboratory|team)\b")
+_GROUP_OWNER = re.compile(
+    rf"(?<![A-Za-z])({_CAP}[ \u00a0]{_CAP})['’]s[ \u00a0]+(?:research[ \u00a0]+)?(?:group|lab|laboratory|team)\b"
+)
 _HAN = r"[\u4e00-\u9fff]"
 _ZH_ROLE_BEFORE = re.compile(rf"(?:{ROLES_ZH})({_HAN}{{2,4}}|[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+)+)")
 _ZH_ROLE_AFTER = re.compile(rf"({_HAN}{{2,4}}?)(?:{ROLES_ZH})")
 _GIVEN_STOP = set("指表说介认等的在和与及团教研主博院带领课称也是提发对将把被从向为了期任担")
-_FOOTNOTED = re.compile(rf"(?<![A-Za-z])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-Z][a-z]+)?(?:[ \u00a0][A-Z]\.)?[ \u00a0]{_CAP})"
-                        r"(?= ?\d{1,2}(?:,\d{1,2})*\*?(?:,|\s|$))")
+_FOOTNOTED = re.compile(
+    rf"(?<![A-Za-z])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-Z][a-z]+)?(?:[ \u00a0][A-Z]\.)?[ \u00a0]{_CAP})"
+    r"(?= ?\d{1,2}(?:,\d{1,2})*\*?(?:,|\s|$))"
+)
 _PLACE_OR_ORG_AFTER = re.compile(
     r"[ \u00a0]+(?:Road|Street|Avenue|Province|City|District|County|Town|Village|Mountain|Lake|River|Bridge|Park|Square|"
     r"Hospital|University|College|Academy|School|Institute|Center|Centre|Clinic|Laboratory|Lab|Group|Company|Bank|"
     r"Insurance|News|Medical|Medicine|Pharma\w*|Biotech\w*|Bio|Therapeutics|Foundation|Station|Airport|Campus|Hall|"
-    r"Building|Co\.|Inc\.?|Ltd\.?)\b|[ \u00a0]+(?:city|province|district|county|town|village)\b")
+    r"Building|Co\.|Inc\.?|Ltd\.?)\b|[ \u00a0]+(?:city|province|district|county|town|village)\b"
+)
 _FOOTNOTE_MARK = re.compile(r"[A-Za-z] ?\d{1,2}(?:,\d{1,2})*\*?(?=,\s|\s*$)")  # "…Mingyu1, …": an author list
-_NON_NAME_WORDS = frozenset({"the", "and", "of", "for", "in", "with", "from", "this", "that", "cell", "cells", "therapy"})
+_NON_NAME_WORDS = frozenset(
+    {"the", "and", "of", "for", "in", "with", "from", "this", "that", "cell", "cells", "therapy"}
+)
 
 
 def find_people_en(text: str, start: int, end: int) -> list[Candidate]:
@@ -46,10 +56,16 @@ def find_people_en(text: str, start: int, end: int) -> list[Candidate]:
         name = romanised_name(match.group(1), match.group(2))
         if name and name.lower() not in NOT_PEOPLE and not _PLACE_OR_ORG_AFTER.match(segment, match.end(2)):
             s, e = start + match.start(), start + match.end(2)
-            found.append(make_candidate(text, "Researcher", s, e, "en.per.pinyin", confidence("en.per.pinyin"), name=name))
+            found.append(
+                make_candidate(text, "Researcher", s, e, "en.per.pinyin", confidence("en.per.pinyin"), name=name)
+            )
     author_list = len(_FOOTNOTE_MARK.findall(segment)) >= 2
-    for pattern, rule in ((_TITLED, "en.per.title"), (_APPOSITION, "en.per.role"), (_FOOTNOTED, "en.per.footnote"),
-                          (_GROUP_OWNER, "en.per.group")):
+    for pattern, rule in (
+        (_TITLED, "en.per.title"),
+        (_APPOSITION, "en.per.role"),
+        (_FOOTNOTED, "en.per.footnote"),
+        (_GROUP_OWNER, "en.per.group"),
+    ):
         if pattern is _FOOTNOTED and not author_list:
             continue
         for match in pattern.finditer(segment):
@@ -84,8 +100,9 @@ def find_people_zh(text: str, start: int, end: int) -> list[Candidate]:
             e = start + match.start(1) + span[1]
             surface = text[s:e]
             name = chinese_to_pinyin(surface) if re.match(_HAN, surface) else surface
-            found.append(make_candidate(text, "Researcher", s, e, rule, confidence(rule), name=name,
-                                        aliases=(surface,)))
+            found.append(
+                make_candidate(text, "Researcher", s, e, rule, confidence(rule), name=name, aliases=(surface,))
+            )
     return found
 
 
@@ -108,5 +125,5 @@ def _name_span(chunk: str, *, before: bool) -> tuple[int, int] | None:
 
 def _plausible_han_name(name: str) -> bool:
     surname = name[:2] if is_chinese_surname(name[:2]) else name[:1]
-    given = name[len(surname):]
+    given = name[len(surname) :]
     return is_chinese_surname(surname) and 1 <= len(given) <= 2 and not (set(given) & _GIVEN_STOP)

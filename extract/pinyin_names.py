@@ -3,13 +3,14 @@
 王晓东 → "Wang Xiaodong"; 单 is Shan, 曾 Zeng, 欧阳 Ouyang … (extract/lexicon/surnames.tsv).
 Romanised names are recognised by a pinyin surname plus a given name that parses into syllables.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
 
 from pypinyin import lazy_pinyin
 
-from extract.lexicon import LEXICON_DIR, read_tsv
+from cellkg.extract.lexicon import LEXICON_DIR, read_tsv
 
 MAX_GIVEN_SYLLABLES = 2
 

@@ -3,6 +3,7 @@
 Each component reads and extends ``doc._.cellkg`` (a dict): sentences → candidates → mentions and
 entities → relations. No statistical model is needed.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -11,15 +12,15 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.aliases import join_aliases
-from extract.context import DocContext
-from extract.finders import find_candidates
-from extract.relations import find_relations
-from extract.org_anaphora import link_org_anaphors
-from extract.resolve import add_abbreviations, build_entities, remap_keys, sweep_surfaces
-from extract.select import select_mentions
-from extract.sentences import split_sentences
-from extract.trial_merge import merge_trials
+from cellkg.extract.aliases import join_aliases
+from cellkg.extract.context import DocContext
+from cellkg.extract.finders import find_candidates
+from cellkg.extract.org_anaphora import link_org_anaphors
+from cellkg.extract.relations import find_relations
+from cellkg.extract.resolve import add_abbreviations, build_entities, remap_keys, sweep_surfaces
+from cellkg.extract.select import select_mentions
+from cellkg.extract.sentences import split_sentences
+from cellkg.extract.trial_merge import merge_trials
 
 COMPONENTS = ("cellkg_sentences", "cellkg_candidates", "cellkg_mentions", "cellkg_relations")
 if not Doc.has_extension("cellkg"):

@@ -3,6 +3,7 @@
 Spans of every later stage refer to ``DocumentRecord.text``: the decoded file with newlines
 normalised to ``\\n`` (plain text), the visible text of the page (HTML) or pypdf's text (PDF).
 """
+
 from __future__ import annotations
 
 import re
@@ -12,10 +13,10 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from charset_normalizer import from_bytes
 
-from cellkg.errors import InputError
-from cellkg.model import DocumentRecord, short_hash
-from extract.config import CJK_LANG_THRESHOLD, MAX_BYTES_DEFAULT, MAX_TITLE_CHARS, SUPPORTED_SUFFIXES
-from extract.pdf import pdf_to_text
+from cellkg.core.errors import InputError
+from cellkg.core.model import DocumentRecord, short_hash
+from cellkg.extract.config import CJK_LANG_THRESHOLD, MAX_BYTES_DEFAULT, MAX_TITLE_CHARS, SUPPORTED_SUFFIXES
+from cellkg.extract.pdf import pdf_to_text
 
 _FALLBACK_ENCODINGS = ("utf-8", "gb18030", "big5")
 _DROPPED_TAGS = ("script", "style", "nav", "footer", "header", "aside", "form", "noscript", "iframe", "menu")
@@ -28,12 +29,20 @@ def read_document(path: Path, *, max_bytes: int = MAX_BYTES_DEFAULT) -> Document
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise InputError(f"{path}: unsupported file type {suffix or '(none)'}", reason="unsupported_type",
-                         path=str(path), hint=f"supported: {', '.join(SUPPORTED_SUFFIXES)}")
+        raise InputError(
+            f"{path}: unsupported file type {suffix or '(none)'}",
+            reason="unsupported_type",
+            path=str(path),
+            hint=f"supported: {', '.join(SUPPORTED_SUFFIXES)}",
+        )
     size = path.stat().st_size
     if size > max_bytes:
-        raise InputError(f"{path}: {size} bytes exceeds the limit of {max_bytes}", reason="too_large",
-                         path=str(path), hint="split the file or raise max_bytes")
+        raise InputError(
+            f"{path}: {size} bytes exceeds the limit of {max_bytes}",
+            reason="too_large",
+            path=str(path),
+            hint="split the file or raise max_bytes",
+        )
     raw = path.read_bytes()
     if not raw.strip():
         raise InputError(f"{path}: the file is empty", reason="empty", path=str(path))
@@ -50,8 +59,16 @@ def read_document(path: Path, *, max_bytes: int = MAX_BYTES_DEFAULT) -> Document
 def _record(path: Path, text: str, encoding: str, media_type: str) -> DocumentRecord:
     if not text.strip():
         raise InputError(f"{path}: no text content", reason="empty", path=str(path))
-    return DocumentRecord(doc_id=short_hash(text), name=path.stem, source=str(path), title=first_line(text),
-                          lang=detect_language(text), text=text, encoding=encoding, media_type=media_type)
+    return DocumentRecord(
+        doc_id=short_hash(text),
+        name=path.stem,
+        source=str(path),
+        title=first_line(text),
+        lang=detect_language(text),
+        text=text,
+        encoding=encoding,
+        media_type=media_type,
+    )
 
 
 def decode_bytes(raw: bytes, where: str = "") -> tuple[str, str]:
@@ -83,7 +100,7 @@ def html_to_text(markup: str) -> str:
 
 
 def detect_language(text: str) -> str:
-    """"zh" when CJK characters make up a real share of the letters of the main content."""
+    """ "zh" when CJK characters make up a real share of the letters of the main content."""
     cjk_words = len(_CJK.findall(text)) / 1.5  # about 1.5 characters per Chinese word
     latin_words = len(_LATIN_WORD.findall(text))
     return "zh" if cjk_words and cjk_words / (cjk_words + latin_words) >= CJK_LANG_THRESHOLD else "en"

@@ -1,17 +1,26 @@
 """All relation rules in order, then propagation from units to their parent organisations."""
+
 from __future__ import annotations
 
-from extract.context import DocContext
-from extract.relations_base import RelationCollector
-from extract.relations_clinical import treats_relations, trial_relations
-from extract.relations_collab import collaboration_relations
-from extract.relations_more import more_relations
-from extract.relations_pipeline import pipeline_relations
-from extract.relations_people import affiliation_relations, parents_of
-from extract.relations_work import develops_relations, targets_relations
+from cellkg.extract.context import DocContext
+from cellkg.extract.relations_base import RelationCollector
+from cellkg.extract.relations_clinical import treats_relations, trial_relations
+from cellkg.extract.relations_collab import collaboration_relations
+from cellkg.extract.relations_more import more_relations
+from cellkg.extract.relations_people import affiliation_relations, parents_of
+from cellkg.extract.relations_pipeline import pipeline_relations
+from cellkg.extract.relations_work import develops_relations, targets_relations
 
-RULE_STAGES = (affiliation_relations, develops_relations, targets_relations, collaboration_relations,
-               treats_relations, trial_relations, more_relations, pipeline_relations)
+RULE_STAGES = (
+    affiliation_relations,
+    develops_relations,
+    targets_relations,
+    collaboration_relations,
+    treats_relations,
+    trial_relations,
+    more_relations,
+    pipeline_relations,
+)
 
 
 def find_relations(ctx: DocContext, doc_id: str) -> RelationCollector:

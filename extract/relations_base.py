@@ -1,20 +1,21 @@
 """Collecting relations: signature checks, evidence with negation/hedging, confidence from config."""
+
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
-from cellkg.model import Evidence, Relation
-from cellkg.schema import signature_allows
-from extract.config import RULE_VERSION, confidence
-from extract.context import DocContext
-from extract.triggers import HEDGE_EN, HEDGE_ZH, NEGATION_EN, NEGATION_ZH, cue
+from cellkg.core.model import Evidence, Relation
+from cellkg.core.schema import signature_allows
+from cellkg.extract.config import RULE_VERSION, confidence
+from cellkg.extract.context import DocContext
+from cellkg.extract.triggers import HEDGE_EN, HEDGE_ZH, NEGATION_EN, NEGATION_ZH, cue
 
 
 class RelationCollector:
     def __init__(self, ctx: DocContext, doc_id: str) -> None:
         self.ctx, self.doc_id = ctx, doc_id
         self.found: dict[tuple[str, str, str], list[Evidence]] = {}
-        self.extracted_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        self.extracted_at = datetime.now(UTC).isoformat(timespec="seconds")
         self.rejected = 0
 
     def add(self, rel_type: str, source_key: str, target_key: str, sentence_index: int, rule: str) -> None:
@@ -27,17 +28,26 @@ class RelationCollector:
             self.rejected += 1
             return
         sentence = self.ctx.sentences[sentence_index]
-        evidence = Evidence(doc_id=self.doc_id, sentence=sentence.text, char_start=sentence.start, char_end=sentence.end,
-                            rule=rule, rule_version=RULE_VERSION, confidence=confidence(rule),
-                            negated=is_negated(sentence.text), hedged=is_hedged(sentence.text), lang=self.ctx.lang,
-                            source=self.ctx.source, extracted_at=self.extracted_at)
+        evidence = Evidence(
+            doc_id=self.doc_id,
+            sentence=sentence.text,
+            char_start=sentence.start,
+            char_end=sentence.end,
+            rule=rule,
+            rule_version=RULE_VERSION,
+            confidence=confidence(rule),
+            negated=is_negated(sentence.text),
+            hedged=is_hedged(sentence.text),
+            lang=self.ctx.lang,
+            source=self.ctx.source,
+            extracted_at=self.extracted_at,
+        )
         bucket = self.found.setdefault((rel_type, source_key, target_key), [])
         if all(e.char_start != evidence.char_start or e.rule != rule for e in bucket):
             bucket.append(evidence)
 
     def relations(self) -> list[Relation]:
         return [Relation(t, s, o, tuple(ev)) for (t, s, o), ev in self.found.items()]
-
 
 
 def is_negated(sentence: str) -> bool:

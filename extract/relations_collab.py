@@ -4,21 +4,26 @@
 partners are not thereby partners of each other); "A and B jointly developed…" / "A、B联合…" pair the
 coordinated run. A team or "we/our hospital" before the cue stands for its institutions.
 """
+
 from __future__ import annotations
 
 import re
 
-from extract.anaphora import first_team
-from extract.clauses import coordinated
-from extract.context import DocContext
-from extract.relations_base import RelationCollector
-from extract.relations_people import parents_of
-from extract.triggers import COLLAB_EN, COLLAB_WITH_EN, COLLAB_WITH_ZH, COLLAB_ZH, cue
+from cellkg.extract.anaphora import first_team
+from cellkg.extract.clauses import coordinated
+from cellkg.extract.context import DocContext
+from cellkg.extract.relations_base import RelationCollector
+from cellkg.extract.relations_people import parents_of
+from cellkg.extract.triggers import COLLAB_EN, COLLAB_WITH_EN, COLLAB_WITH_ZH, COLLAB_ZH, cue
 
 _PART_OF = re.compile(r"(?:arm|unit|subsidiary|division|part|affiliate|parent)\s+of\s+(?:the\s+)?$", re.I)
-_CO_AUTHOR = re.compile(r"共同(?:通讯|第一)?作者|co-(?:corresponding|first|senior)\s+authors?|joint\s+first\s+authors?", re.I)
+_CO_AUTHOR = re.compile(
+    r"共同(?:通讯|第一)?作者|co-(?:corresponding|first|senior)\s+authors?|joint\s+first\s+authors?", re.I
+)
 _UNIT = re.compile(r"(?:Department|Division|Unit|Laboratory|Section)\b|.{1,8}科$")
-_TEAM_PARTY = re.compile(r"团队|课题组|研究组|(?<![A-Za-z])(?:the\s+)?(?:researchers|team|investigators|scientists)\b", re.I)
+_TEAM_PARTY = re.compile(
+    r"团队|课题组|研究组|(?<![A-Za-z])(?:the\s+)?(?:researchers|team|investigators|scientists)\b", re.I
+)
 
 
 def collaboration_relations(ctx: DocContext, out: RelationCollector) -> None:
@@ -26,8 +31,11 @@ def collaboration_relations(ctx: DocContext, out: RelationCollector) -> None:
         plain = _CO_AUTHOR.sub("", sentence.text)
         if not (cue(COLLAB_ZH, "zh").search(plain) or cue(COLLAB_EN).search(plain)):
             continue
-        orgs = [m for m in ctx.of_type(index, "Institution") if "nested" not in m.flags
-                and not _PART_OF.search(ctx.text[max(sentence.start, m.start - 30):m.start])]
+        orgs = [
+            m
+            for m in ctx.of_type(index, "Institution")
+            if "nested" not in m.flags and not _PART_OF.search(ctx.text[max(sentence.start, m.start - 30) : m.start])
+        ]
         with_cue = _with_cue(sentence.text)
         if with_cue is not None:
             position = sentence.start + with_cue
@@ -44,7 +52,7 @@ def collaboration_relations(ctx: DocContext, out: RelationCollector) -> None:
         for group in runs or [orgs]:
             keys = list(dict.fromkeys(m.entity_key for m in group))
             for i, a in enumerate(keys):
-                for b in keys[i + 1:]:
+                for b in keys[i + 1 :]:
                     _pair(ctx, out, a, b, index)
 
 
@@ -69,6 +77,6 @@ def _joined(ctx: DocContext, orgs, position: int) -> bool:
 
 
 def _last_host(ctx: DocContext, index: int) -> list[str]:
-    """"The researchers …" with no team introduced: the last organisation (not a department) named before."""
+    """ "The researchers …" with no team introduced: the last organisation (not a department) named before."""
     hosts = [m for m in ctx.before(index, "Institution", reach=3) if not _UNIT.match(m.text)]
     return [hosts[-1].entity_key] if hosts else []

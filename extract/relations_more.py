@@ -4,25 +4,40 @@
 产品" (the development verb after the therapy), "Dr. R, an oncologist at Fred Hutch and the study's principal
 investigator" (the study runs where its PI works) and "R's team … to open a phase 2 study" (where R works).
 """
+
 from __future__ import annotations
 
 import re
 
-from extract.context import DocContext
-from extract.relations_base import RelationCollector
-from extract.triggers import (COLLAB_EN, COLLAB_ZH, COUNTED_ORGS_EN, COUNTED_ORGS_ZH, DEVELOP_AFTER_ZH, DEVELOP_EN,
-                              DEVELOP_ZH, PRINCIPAL_INVESTIGATOR, cue)
+from cellkg.extract.context import DocContext
+from cellkg.extract.relations_base import RelationCollector
+from cellkg.extract.triggers import (
+    COLLAB_EN,
+    COLLAB_ZH,
+    COUNTED_ORGS_EN,
+    COUNTED_ORGS_ZH,
+    DEVELOP_AFTER_ZH,
+    DEVELOP_EN,
+    DEVELOP_ZH,
+    PRINCIPAL_INVESTIGATOR,
+    cue,
+)
 
 _COUNT = {"two": 2, "both": 2, "three": 3, "four": 4, "两": 2, "双": 2, "三": 3}
 _WE = re.compile(r"我们|我司|本公司|(?<![A-Za-z])(?:we|our\s+company)(?![A-Za-z])", re.I)
-_TEAM_OF = re.compile(r"([A-Z][a-z]+)(?:'s|’s)\s+(?:research\s+)?(?:team|group|lab)|([\u4e00-\u9fff]{2,3})(?:教授|医生|博士)?团队")
+_TEAM_OF = re.compile(
+    r"([A-Z][a-z]+)(?:'s|’s)\s+(?:research\s+)?(?:team|group|lab)|([\u4e00-\u9fff]{2,3})(?:教授|医生|博士)?团队"
+)
 
 
 def counted_orgs(ctx: DocContext, index: int, position: int, phrase: str) -> list[str]:
     """The ``n`` distinct top organisations named last before ``position`` ("the two institutions")."""
     n = next((v for k, v in _COUNT.items() if k in phrase.lower()), 2)
-    earlier = [m for m in ctx.before(index, "Institution", reach=3) + ctx.of_type(index, "Institution")
-               if m.end <= position and "nested" not in m.flags and "regulator" not in ctx.entities[m.entity_key].flags]
+    earlier = [
+        m
+        for m in ctx.before(index, "Institution", reach=3) + ctx.of_type(index, "Institution")
+        if m.end <= position and "nested" not in m.flags and "regulator" not in ctx.entities[m.entity_key].flags
+    ]
     keys = list(dict.fromkeys(m.entity_key for m in reversed(earlier)))
     return keys[:n] if len(keys) >= n else []
 
@@ -48,7 +63,7 @@ def _counted(ctx: DocContext, out: RelationCollector, index: int) -> None:
             out.add("DEVELOPS", agent, therapy.entity_key, index, "any.dev.counted")
     if cue(COLLAB_EN).search(sentence.text) or cue(COLLAB_ZH, "zh").search(sentence.text):
         for i, a in enumerate(agents):
-            for b in agents[i + 1:]:
+            for b in agents[i + 1 :]:
                 out.add("COLLABORATES_WITH", a, b, index, "any.col.counted")
 
 
@@ -57,13 +72,18 @@ def _develop_after(ctx: DocContext, out: RelationCollector, index: int) -> None:
     sentence = ctx.sentences[index]
     for verb in cue(DEVELOP_AFTER_ZH, "zh").finditer(sentence.text):
         cut = sentence.start + verb.start()
-        therapies = [m for m in ctx.of_type(index, "Therapy") if m.end <= cut and not _clause_break(ctx.text, m.end, cut)]
-        before = [m for m in ctx.of_type(index, "Institution", "Researcher") if m.end <= cut
-                  and not _clause_break(ctx.text, m.end, cut)]
+        therapies = [
+            m for m in ctx.of_type(index, "Therapy") if m.end <= cut and not _clause_break(ctx.text, m.end, cut)
+        ]
+        before = [
+            m
+            for m in ctx.of_type(index, "Institution", "Researcher")
+            if m.end <= cut and not _clause_break(ctx.text, m.end, cut)
+        ]
         first = min((t.end for t in therapies), default=cut)
         # "X是我们与Y共同开发的产品": the parties between the product and the verb; else the sentence's subject
         agents = [m.entity_key for m in before if m.start >= first]
-        if _WE.search(sentence.text[:verb.start()]):
+        if _WE.search(sentence.text[: verb.start()]):
             agents += _speaker_company(ctx, index)
         if not agents:
             subject = [m for m in before if m.type == "Institution" and m.end <= first][:1]
@@ -80,9 +100,12 @@ def _clause_break(text: str, start: int, end: int) -> bool:
 
 
 def _speaker_company(ctx: DocContext, index: int) -> list[str]:
-    """"我们" in a quote: the company of the person speaking, else the company named last."""
-    companies = [m for m in ctx.before(index, "Institution", reach=2) + ctx.of_type(index, "Institution")
-                 if "company" in ctx.entities[m.entity_key].flags or re.search(r"公司|生物|Therapeutics|Bio", m.text)]
+    """ "我们" in a quote: the company of the person speaking, else the company named last."""
+    companies = [
+        m
+        for m in ctx.before(index, "Institution", reach=2) + ctx.of_type(index, "Institution")
+        if "company" in ctx.entities[m.entity_key].flags or re.search(r"公司|生物|Therapeutics|Bio", m.text)
+    ]
     return [companies[-1].entity_key] if companies else []
 
 
@@ -101,8 +124,11 @@ def _study_people(ctx: DocContext, out: RelationCollector, index: int) -> None:
     name = (team.group(1) or team.group(2) or "").lower()
     leaders = {m.entity_key for m in ctx.mentions if m.type == "Researcher" and name and name in m.text.lower()}
     leaders |= {m.entity_key for m in people if m.end <= sentence.start + team.start()}
-    homes = [o for (t, s, o) in out.found if t == "AFFILIATED_WITH" and s in leaders
-             and "nested" not in ctx.entities[o].flags]
+    homes = [
+        o
+        for (t, s, o) in out.found
+        if t == "AFFILIATED_WITH" and s in leaders and "nested" not in ctx.entities[o].flags
+    ]
     for trial in trials:
         for org in homes:
             out.add("CONDUCTED_AT", trial.entity_key, org, index, "any.cnd.team")

@@ -1,13 +1,14 @@
 """DEVELOPS from a company's own pipeline: "X … provided an update on its pipeline" followed by a product list
 ("ARB-101 (…): …"). Every product code listed after the announcement belongs to the company that announced it,
 unless the text names another developer for it."""
+
 from __future__ import annotations
 
 import re
 
-from extract.context import DocContext
-from extract.relations_base import RelationCollector
-from extract.triggers import PIPELINE_EN, PIPELINE_ZH, cue
+from cellkg.extract.context import DocContext
+from cellkg.extract.relations_base import RelationCollector
+from cellkg.extract.triggers import PIPELINE_EN, PIPELINE_ZH, cue
 
 _PRODUCT_CODE = re.compile(r"^[a-z]?[A-Z]{2,5}-?\d{2,6}[A-Z]?$")  # ARB-101, NH33: a company's candidate, not a modality
 

@@ -4,11 +4,12 @@ Nesting is allowed only where it carries meaning: a target inside a composed the
 ("ROR1" in "ROR1 CAR-T"), a product code inside a trial ("AB-101" in "AB-101 trial"), and a
 parent organisation flagged ``nested`` inside a unit's name.
 """
+
 from __future__ import annotations
 
 import re
 
-from extract.candidates import Candidate
+from cellkg.extract.candidates import Candidate
 
 ALLOWED_NESTING = {("Therapy", "Target"), ("Trial", "Therapy")}
 _MARKER_USE = re.compile(r"^\s?(?:\+|-positive|−|-negative|阳性|阴性)")
@@ -27,12 +28,14 @@ def select_mentions(candidates: list[Candidate]) -> list[Candidate]:
     ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), -c.confidence, c.start))
     kept: list[Candidate] = []
     for candidate in ordered:
-        if all(not candidate.overlaps(k) or nesting_allowed(k, candidate) or nesting_allowed(candidate, k) for k in kept):
+        if all(
+            not candidate.overlaps(k) or nesting_allowed(k, candidate) or nesting_allowed(candidate, k) for k in kept
+        ):
             kept.append(candidate)
     return sorted(kept, key=lambda c: (c.start, c.end))
 
 
 def is_marker_use(text: str, candidate: Candidate) -> bool:
-    """"CD4+ T cells", "CD34-positive cells", "PD-1抗体": a symbol used as a marker or drug, not a target."""
-    after = text[candidate.end:candidate.end + 24]
+    """ "CD4+ T cells", "CD34-positive cells", "PD-1抗体": a symbol used as a marker or drug, not a target."""
+    after = text[candidate.end : candidate.end + 24]
     return bool(_MARKER_USE.match(after) or _NOT_TARGET_USE.match(after))

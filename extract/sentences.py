@@ -3,16 +3,16 @@
 English boundaries survive titles and abbreviations ("Prof.", "Dr.", "e.g.", "vs.", "et al.",
 initials, decimals); Chinese sentences end at 。！？；; and both rules apply inside mixed text.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from extract.boilerplate import MAX_LINK_TITLE_CHARS, is_boilerplate, is_furniture, opens_link_list
+from cellkg.extract.boilerplate import MAX_LINK_TITLE_CHARS, is_boilerplate, is_furniture, opens_link_list
 
 _ABBREVIATIONS = frozenset(
-    "prof dr mr mrs ms st no fig figs vs e.g i.e etc al inc co ltd corp dept univ approx ca jan feb mar apr "
-    "jun jul aug sep sept oct nov dec u.s u.k vol pp ph.d m.d".split()
+    ["prof", "dr", "mr", "mrs", "ms", "st", "no", "fig", "figs", "vs", "e.g", "i.e", "etc", "al", "inc", "co", "ltd", "corp", "dept", "univ", "approx", "ca", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "vol", "pp", "ph.d", "m.d"]
 )
 _EN_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 _ZH_BOUNDARY = re.compile(r"(?<=[。！？；;!?])[”’」』)）]*")

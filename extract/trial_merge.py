@@ -6,13 +6,14 @@ trial with the same phase; "the trial"/"这项研究" join the trial named last;
 right after a therapy joins the document's only identified trial, and so does any description when the
 document identifies exactly one trial. Other generic mentions are dropped.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
 
-from extract.candidates import Candidate
-from extract.sentences import Sentence
-from extract.trials import adjacent_ids, is_anaphoric, is_anchored, is_planned, phase_before, phase_label
+from cellkg.extract.candidates import Candidate
+from cellkg.extract.sentences import Sentence
+from cellkg.extract.trials import adjacent_ids, is_anaphoric, is_anchored, is_planned, phase_before, phase_label
 
 
 def merge_trials(text: str, sentences: list[Sentence], mentions: list[Candidate]) -> list[Candidate]:
@@ -63,7 +64,9 @@ def merge_trials(text: str, sentences: list[Sentence], mentions: list[Candidate]
         if m.type != "Trial":
             result.append(m)
         elif keys[id(m)]:
-            result.append(replace(m, key=renamed.get(keys[id(m)], keys[id(m)]) if keys[id(m)] == m.entity_key else keys[id(m)]))
+            result.append(
+                replace(m, key=renamed.get(keys[id(m)], keys[id(m)]) if keys[id(m)] == m.entity_key else keys[id(m)])
+            )
     return result
 
 
@@ -80,8 +83,9 @@ def _merge_sentence(text: str, group: list[Candidate], keys: dict[int, str]) -> 
             keys[id(m)] = keys[id(min(ids, key=lambda i: abs(i.start - m.start)))]
 
 
-def _phases_of_identified(text: str, trials: list[Candidate], identified: list[Candidate],
-                          keys: dict[int, str]) -> dict[str, set[str]]:
+def _phases_of_identified(
+    text: str, trials: list[Candidate], identified: list[Candidate], keys: dict[int, str]
+) -> dict[str, set[str]]:
     """Phase label → keys of identified trials described with that phase."""
     id_keys = {keys[id(i)] for i in identified}
     phases: dict[str, set[str]] = {}

@@ -1,14 +1,15 @@
 """The Neo4j driver, opened from settings with errors a user can act on."""
+
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 from neo4j import Driver, GraphDatabase
 from neo4j.exceptions import AuthError, ServiceUnavailable
 
-from cellkg.errors import Neo4jUnavailable
-from cellkg.settings import Settings
+from cellkg.core.errors import Neo4jUnavailable
+from cellkg.core.settings import Settings
 
 
 def open_driver(settings: Settings, *, verify: bool = True) -> Driver:
@@ -24,12 +25,16 @@ def open_driver(settings: Settings, *, verify: bool = True) -> Driver:
             driver.verify_connectivity()
         except AuthError as exc:
             driver.close()
-            raise Neo4jUnavailable(f"Neo4j at {settings.bolt_uri} rejected the credentials ({exc.message})",
-                                   hint="check CELLKG_NEO4J_PASSWORD or the password file") from exc
+            raise Neo4jUnavailable(
+                f"Neo4j at {settings.bolt_uri} rejected the credentials ({exc.message})",
+                hint="check CELLKG_NEO4J_PASSWORD or the password file",
+            ) from exc
         except (ServiceUnavailable, OSError) as exc:
             driver.close()
-            raise Neo4jUnavailable(f"Neo4j is not reachable at {settings.bolt_uri}",
-                                   hint="start it with 'cellkg neo4j start' (or 'make up')") from exc
+            raise Neo4jUnavailable(
+                f"Neo4j is not reachable at {settings.bolt_uri}",
+                hint="start it with 'cellkg neo4j start' (or 'make up')",
+            ) from exc
     return driver
 
 

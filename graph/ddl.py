@@ -1,10 +1,11 @@
 """Constraints and indexes, generated from cellkg.schema and applied idempotently."""
+
 from __future__ import annotations
 
 from neo4j import Driver
 
-from cellkg.schema import ENTITY_TYPES, RELATION_TYPES, check_label, check_relation_type
-from graph.statements import BACKFILL_ALIASES_LOWER
+from cellkg.core.schema import ENTITY_TYPES, RELATION_TYPES, check_label, check_relation_type
+from cellkg.graph.statements import BACKFILL_ALIASES_LOWER
 
 FULLTEXT_INDEX = "entity_names"
 
@@ -30,7 +31,9 @@ def schema_statements() -> list[str]:
         check_relation_type(rel_type)
         # a relationship uniqueness constraint (Community has them) also stops concurrent
         # ingesters from MERGE-ing the same claim twice
-        statements.append(f"CREATE CONSTRAINT rel_{rel_type.lower()}_key IF NOT EXISTS FOR ()-[r:{rel_type}]-() REQUIRE r.key IS UNIQUE")
+        statements.append(
+            f"CREATE CONSTRAINT rel_{rel_type.lower()}_key IF NOT EXISTS FOR ()-[r:{rel_type}]-() REQUIRE r.key IS UNIQUE"
+        )
     labels = "|".join(ENTITY_TYPES)
     # The CJK analyzer indexes Latin words whole and Chinese as overlapping bigrams, so one index
     # finds both "Tsinghua" and 清华.

@@ -5,16 +5,17 @@ on transient errors such as deadlocks between concurrent ingesters). Unchanged d
 skipped, so re-ingesting changes nothing; a new version from the same source first retracts
 the old one inside the same transaction, and so does the same text read by a new extractor version.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from neo4j import Driver, ManagedTransaction
 
-from cellkg.model import ExtractionResult
-from graph import statements as cy
-from graph.batch import GraphBatch, build_batch
-from graph.retract import retract_document
+from cellkg.core.model import ExtractionResult
+from cellkg.graph import statements as cy
+from cellkg.graph.batch import GraphBatch, build_batch
+from cellkg.graph.retract import retract_document
 
 ROWS_PER_STATEMENT = 10_000
 
@@ -30,7 +31,7 @@ class LoadReport:
     evidence: int = 0
     dropped: dict[str, int] = field(default_factory=dict)
 
-    def add(self, other: "LoadReport") -> None:
+    def add(self, other: LoadReport) -> None:
         self.documents_loaded += other.documents_loaded
         self.documents_unchanged += other.documents_unchanged
         self.documents_replaced += other.documents_replaced
@@ -44,7 +45,7 @@ class LoadReport:
 
 def _chunks(rows: list[dict]):
     for start in range(0, len(rows), ROWS_PER_STATEMENT):
-        yield rows[start:start + ROWS_PER_STATEMENT]
+        yield rows[start : start + ROWS_PER_STATEMENT]
 
 
 def _run_batched(tx: ManagedTransaction, statement: str, rows: list[dict]) -> None:
@@ -54,8 +55,10 @@ def _run_batched(tx: ManagedTransaction, statement: str, rows: list[dict]) -> No
 
 def write_batch(tx: ManagedTransaction, batch: GraphBatch) -> list[str]:
     """Write one batch inside ``tx``; returns the doc ids of older versions it replaced."""
-    docs = [{"doc_id": d["doc_id"], "source": d["source"], "extractor_version": d["props"]["extractor_version"]}
-            for d in batch.documents]
+    docs = [
+        {"doc_id": d["doc_id"], "source": d["source"], "extractor_version": d["props"]["extractor_version"]}
+        for d in batch.documents
+    ]
     replaced = [row["doc_id"] for row in tx.run(cy.OUTDATED_DOCUMENTS, docs=docs)]
     for doc_id in replaced:
         retract_document(tx, doc_id)

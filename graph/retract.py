@@ -4,11 +4,12 @@ Its evidence goes; relations left with no evidence go; its mentions go; entities
 document mentions go; surviving entities keep only aliases other documents still give them.
 Runs inside the caller's transaction, so a retraction is all-or-nothing.
 """
+
 from __future__ import annotations
 
 from neo4j import ManagedTransaction
 
-from graph import statements as cy
+from cellkg.graph import statements as cy
 
 
 def retract_document(tx: ManagedTransaction, doc_id: str) -> None:

@@ -6,9 +6,10 @@ cellkg.schema's closed sets. Relationship types stay literal in :func:`merge_rel
 on a dynamic type cannot use the per-type key constraint and was several times slower), and they
 too pass only through cellkg.schema's check.
 """
+
 from __future__ import annotations
 
-from cellkg.schema import check_relation_type
+from cellkg.core.schema import check_relation_type
 
 EXISTING_DOCUMENTS = """
 UNWIND $doc_ids AS id MATCH (d:Document {doc_id: id})

@@ -4,6 +4,7 @@ Never the user's server: state lives in .cellkg/test (CELLKG_TEST_STATE_DIR), Bo
 and HTTP on 17474 unless CELLKG_TEST_BOLT_PORT / CELLKG_TEST_HTTP_PORT say otherwise.
 Tests wipe what they need with the ``clean_graph`` fixture.
 """
+
 from __future__ import annotations
 
 import os
@@ -11,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from cellkg.settings import REPO_ROOT, Settings, load_settings
-from graph.db import open_driver, wipe_graph
-from graph.ddl import apply_schema
-from graph.server import Neo4jServer
+from cellkg.core.settings import REPO_ROOT, Settings, load_settings
+from cellkg.graph.db import open_driver, wipe_graph
+from cellkg.graph.ddl import apply_schema
+from cellkg.ops.neo4j_server import Neo4jServer
 
 SHARED = REPO_ROOT.parent / "shared"
 EXAMPLES = REPO_ROOT / "examples" / "corpus"
@@ -26,7 +27,10 @@ def _test_settings() -> Settings:
         state_dir=Path(os.environ.get("CELLKG_TEST_STATE_DIR", REPO_ROOT / ".cellkg" / "test")).resolve(),
         bolt_port=int(os.environ.get("CELLKG_TEST_BOLT_PORT", "17687")),
         http_port=int(os.environ.get("CELLKG_TEST_HTTP_PORT", "17474")),
-        neo4j_uri="", neo4j_password="", neo4j_heap="768m", neo4j_pagecache="256m",
+        neo4j_uri="",
+        neo4j_password="",
+        neo4j_heap="768m",
+        neo4j_pagecache="256m",
     )
 
 

@@ -1,21 +1,53 @@
 """Hand-made ExtractionResults in English and Chinese, for graph tests that must not depend on
 extraction quality. They go through the real loader into the real Neo4j."""
+
 from __future__ import annotations
 
-from cellkg.model import DocumentRecord, Entity, Evidence, ExtractionResult, Mention, Relation, short_hash
+from cellkg.core.model import DocumentRecord, Entity, Evidence, ExtractionResult, Mention, Relation, short_hash
 
 
-def make_result(text: str, source: str, claims: list[tuple[Entity, str, Entity]], *, lang: str = "en",
-                negated: bool = False, confidence: float = 0.8) -> ExtractionResult:
+def make_result(
+    text: str,
+    source: str,
+    claims: list[tuple[Entity, str, Entity]],
+    *,
+    lang: str = "en",
+    negated: bool = False,
+    confidence: float = 0.8,
+) -> ExtractionResult:
     """One document whose whole text is the evidence for every claim (subject, RELATION, object)."""
-    doc = DocumentRecord(doc_id=short_hash(text), name=source.rsplit("/", 1)[-1].split(".")[0], source=source,
-                         title=text[:40], lang=lang, text=text)
+    doc = DocumentRecord(
+        doc_id=short_hash(text),
+        name=source.rsplit("/", 1)[-1].split(".")[0],
+        source=source,
+        title=text[:40],
+        lang=lang,
+        text=text,
+    )
     entities = {e.key: e for s, _, o in claims for e in (s, o)}
     mentions = tuple(_mention(e, doc) for e in entities.values())
     relations = tuple(
-        Relation(rel, s.key, o.key, (Evidence(doc.doc_id, text, 0, len(text), f"test.{rel.lower()}", "1", confidence,
-                                              negated=negated, lang=lang, source=source),))
-        for s, rel, o in claims)
+        Relation(
+            rel,
+            s.key,
+            o.key,
+            (
+                Evidence(
+                    doc.doc_id,
+                    text,
+                    0,
+                    len(text),
+                    f"test.{rel.lower()}",
+                    "1",
+                    confidence,
+                    negated=negated,
+                    lang=lang,
+                    source=source,
+                ),
+            ),
+        )
+        for s, rel, o in claims
+    )
     return ExtractionResult(doc, tuple(entities.values()), mentions, relations, "test-1")
 
 

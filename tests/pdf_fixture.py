@@ -1,4 +1,5 @@
 """A minimal one-page PDF written by hand (no PDF writer needed), for reader tests."""
+
 from __future__ import annotations
 
 

@@ -1,12 +1,13 @@
 """Safety limits: depth, aliases, tokens, page size, timeout; introspection and GraphiQL switches;
 masked internal errors; CORS."""
+
 from __future__ import annotations
 
 import pytest
 from starlette.testclient import TestClient
-
-from api.app import create_app
 from test_api_support import client, error_messages, gql, graph  # noqa: F401 (fixtures)
+
+from cellkg.api.app import create_app
 
 
 def limited_client(settings, **overrides) -> TestClient:
@@ -30,18 +31,24 @@ def test_token_limit(graph, client):
 
 def test_page_size_limit_on_lists_and_relation_fields(graph, client):
     assert error_messages(gql(client, "{ therapies(first: 101) { edges { cursor } } }")) == [
-        "'first' must be between 0 and 100, got 101"]
+        "'first' must be between 0 and 100, got 101"
+    ]
     assert error_messages(gql(client, "{ targets(last: -1) { edges { cursor } } }")) == [
-        "'last' must be between 0 and 100, got -1"]
+        "'last' must be between 0 and 100, got -1"
+    ]
     nested = '{ therapy(id: "Therapy:ct19cart") { targets(first: 1000) { confidence } } }'
     assert "'first' must be between 0 and 100" in error_messages(gql(client, nested))[0]
     assert "'first'" in error_messages(gql(client, '{ search(text: "x", first: 500) { score } }'))[0]
 
 
 def test_query_timeout_is_a_user_error(graph, settings, monkeypatch):
-    from api import cypher
-    monkeypatch.setattr(cypher, "STATS", "CALL { UNWIND range(1, 100000000) AS i RETURN sum(i) AS s } "
-                        "RETURN 'entity' AS kind, 'x' AS name, s AS count")
+    from cellkg.api import cypher
+
+    monkeypatch.setattr(
+        cypher,
+        "STATS",
+        "CALL { UNWIND range(1, 100000000) AS i RETURN sum(i) AS s } RETURN 'entity' AS kind, 'x' AS name, s AS count",
+    )
     with limited_client(settings, api_query_timeout_s=1) as slow:
         body = gql(slow, "{ stats { documents } }")
     assert error_messages(body) == ["the query took longer than 1 s; ask for less (smaller pages, fewer nested fields)"]
@@ -57,7 +64,8 @@ def test_introspection_and_graphiql_can_be_switched_off(graph, settings, client)
 
 
 def test_internal_errors_are_masked(graph, settings, monkeypatch):
-    from api import cypher
+    from cellkg.api import cypher
+
     monkeypatch.setattr(cypher, "STATS", "THIS IS NOT CYPHER")
     with limited_client(settings) as broken:
         body = gql(broken, "{ stats { documents } }")
@@ -71,7 +79,8 @@ def test_neo4j_down_gives_a_clear_error_and_503(settings):
         ready = down.get("/readyz")
         assert ready.status_code == 503 and "unavailable" in ready.json()["reason"]
         assert error_messages(gql(down, "{ stats { documents } }")) == [
-            "the graph database is unavailable; try again shortly"]
+            "the graph database is unavailable; try again shortly"
+        ]
 
 
 @pytest.mark.parametrize("origin, allowed", [("https://lab.example", True), ("https://evil.example", False)])

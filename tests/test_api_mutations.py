@@ -1,11 +1,12 @@
 """Mutations: disabled without a server key; need the right X-API-Key; ingest and remove work."""
+
 from __future__ import annotations
 
 import pytest
 from starlette.testclient import TestClient
-
-from api.app import create_app
 from test_api_support import EN_DOC, data, error_messages, fresh_graph, gql, graph_fingerprint  # noqa: F401
+
+from cellkg.api.app import create_app
 
 KEY = "k" * 12 + "-secret-key"
 REMOVE = "mutation($id: ID!) { removeDocument(id: $id) { documentId removed } }"
@@ -37,14 +38,15 @@ def test_mutations_disabled_without_a_server_key(fresh_graph, keyless):
 def test_missing_or_wrong_key_is_refused(fresh_graph, keyed, headers):
     before = graph_fingerprint(fresh_graph)
     assert error_messages(gql(keyed, REMOVE, {"id": EN_DOC.doc_id}, headers=headers)) == [
-        "mutations need a valid X-API-Key header"]
+        "mutations need a valid X-API-Key header"
+    ]
     assert graph_fingerprint(fresh_graph) == before
 
 
 def test_remove_with_the_right_key_retracts_the_document(fresh_graph, keyed):
     body = gql(keyed, REMOVE, {"id": EN_DOC.doc_id}, headers={"X-API-Key": KEY})
     assert body["data"]["removeDocument"] == {"documentId": EN_DOC.doc_id, "removed": True}
-    assert data(keyed, 'query($id: ID!) { document(id: $id) { id } }', {"id": EN_DOC.doc_id})["document"] is None
+    assert data(keyed, "query($id: ID!) { document(id: $id) { id } }", {"id": EN_DOC.doc_id})["document"] is None
     # the trial only the English document named is gone; CD19 survives through the Chinese one
     assert data(keyed, '{ trial(id: "Trial:nct01234567") { id } }')["trial"] is None
     target = data(keyed, '{ target(id: "Target:cd19") { therapies { evidenceCount } } }')["target"]
@@ -60,7 +62,7 @@ def test_ingest_with_the_right_key(fresh_graph, keyed):
         pytest.skip("extract.extract_text is not available yet")
     result = body["data"]["ingestDocument"]
     assert result["loaded"] is True and result["entities"] > 0
-    found = data(keyed, 'query($id: ID!) { document(id: $id) { name source } }', {"id": result["documentId"]})
+    found = data(keyed, "query($id: ID!) { document(id: $id) { name source } }", {"id": result["documentId"]})
     assert found["document"] == {"name": "api-note", "source": "test://api-note"}
     repeat = gql(keyed, INGEST, {"text": TEXT}, headers={"X-API-Key": KEY})["data"]["ingestDocument"]
     assert repeat["loaded"] is False and repeat["documentId"] == result["documentId"]

@@ -1,15 +1,16 @@
 """Operations: health and readiness, the SDL file in step with the code, the detached server."""
+
 from __future__ import annotations
 
 import socket
 
 import httpx
 import pytest
-
-from cellkg.errors import ProvisionError
-from api import process
-from api.export_schema import SDL_PATH, current_sdl
 from test_api_support import client  # noqa: F401 (fixture)
+
+from cellkg.api import process
+from cellkg.api.export_schema import SDL_PATH, current_sdl
+from cellkg.core.errors import ProvisionError
 
 
 def test_healthz_and_readyz_when_neo4j_is_reachable(client):

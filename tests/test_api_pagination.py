@@ -1,9 +1,9 @@
 """Relay pagination over the 27 therapies: pages forwards and backwards, the edges, bad cursors,
 and totalCount computed only when selected."""
+
 from __future__ import annotations
 
 from neo4j import AsyncDriver
-
 from test_api_support import client, data, error_messages, gql, graph  # noqa: F401 (fixtures)
 
 PAGE = """query($first: Int, $after: String, $last: Int, $before: String, $f: TherapyFilter) {
@@ -42,7 +42,11 @@ def test_backwards_with_last_and_before(graph, client):
 def test_empty_results_and_pages_past_the_end(graph, client):
     empty = page(client, first=5, f={"name": {"equals": "no such therapy"}})
     assert empty["edges"] == [] and empty["pageInfo"] == {
-        "hasNextPage": False, "hasPreviousPage": False, "startCursor": None, "endCursor": None}
+        "hasNextPage": False,
+        "hasPreviousPage": False,
+        "startCursor": None,
+        "endCursor": None,
+    }
     last = page(client, first=30)["edges"][-1]["cursor"]
     assert page(client, first=5, after=last)["edges"] == []
     assert page(client, first=0)["edges"] == []

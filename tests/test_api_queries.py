@@ -1,5 +1,6 @@
 """Each query shape against the real Neo4j: lookups, relations both ways with evidence, lists
 with filters and sorting, search in English and Chinese, paths, stats, documents."""
+
 from __future__ import annotations
 
 from test_api_support import CD19, CT19, EN_DOC, TSINGHUA, ZH_DOC, client, data, graph  # noqa: F401 (fixtures)
@@ -18,7 +19,7 @@ def test_entity_by_id_has_names_in_both_languages_and_its_documents(graph, clien
 
 def test_unknown_id_and_wrong_type_give_null(graph, client):
     assert data(client, ENTITY, {"id": "Target:nope"})["entity"] is None
-    assert data(client, 'query($id: ID!) { therapy(id: $id) { id } }', {"id": CD19.key})["therapy"] is None
+    assert data(client, "query($id: ID!) { therapy(id: $id) { id } }", {"id": CD19.key})["therapy"] is None
 
 
 def test_relations_both_ways_with_aggregates_and_evidence(graph, client):
@@ -31,11 +32,14 @@ def test_relations_both_ways_with_aggregates_and_evidence(graph, client):
     assert edge["evidenceCount"] == 2 and edge["documentCount"] == 2 and edge["type"] == "TARGETS"
     assert abs(edge["confidence"] - (1 - 0.2 * 0.2)) < 1e-9  # noisy-OR of two 0.8s
     sentences = {e["sentence"] for e in edge["evidence"]}
-    assert "CT-19 CAR-T targets CD19 in B-cell lymphoma." in sentences and "清华大学张明辉团队研发的CT-19靶向CD19。" in sentences
+    assert (
+        "CT-19 CAR-T targets CD19 in B-cell lymphoma." in sentences
+        and "清华大学张明辉团队研发的CT-19靶向CD19。" in sentences
+    )
     english = next(e for e in edge["evidence"] if e["language"] == "EN")
-    assert EN_DOC.text[english["span"]["start"]:english["span"]["end"]] == english["sentence"]
+    assert EN_DOC.text[english["span"]["start"] : english["span"]["end"]] == english["sentence"]
     assert english["document"] == {"title": "CT-19 at Tsinghua", "source": "test://en-ct19"}
-    back = data(client, 'query($id: ID!) { target(id: $id) { therapies { node { name } } } }', {"id": CD19.key})
+    back = data(client, "query($id: ID!) { target(id: $id) { therapies { node { name } } } }", {"id": CD19.key})
     assert [t["node"]["name"] for t in back["target"]["therapies"]] == ["CT-19 CAR-T"]
 
 
@@ -64,9 +68,13 @@ def test_every_relation_field_answers(graph, client):
     assert names(result["trial"]["testedTherapies"]) == ["CT-19 CAR-T"]
     assert names(result["trial"]["conductedAt"]) == ["Tsinghua University"]
     assert result["trial"]["studies"][0]["evidence"] == [{"hedged": True}]
-    assert names(result["disease"]["treatedBy"]) == ["CT-19 CAR-T"] and names(result["disease"]["studiedIn"]) == ["NCT01234567"]
+    assert names(result["disease"]["treatedBy"]) == ["CT-19 CAR-T"] and names(result["disease"]["studiedIn"]) == [
+        "NCT01234567"
+    ]
     assert {(e["node"]["__typename"], e["node"]["name"]) for e in result["therapy"]["developedBy"]} == {
-        ("Researcher", "Zhang Minghui"), ("Institution", "Tsinghua University")}
+        ("Researcher", "Zhang Minghui"),
+        ("Institution", "Tsinghua University"),
+    }
     assert names(result["researcher"]["institutions"]) == ["Tsinghua University"]
 
 
@@ -81,9 +89,15 @@ def names_of(connection: dict) -> list[str]:
 
 def test_list_filters_by_name_case_insensitively_including_chinese_aliases(graph, client):
     query = "query($f: InstitutionFilter) { institutions(filter: $f) { edges { node { name } } } }"
-    assert names_of(data(client, query, {"f": {"name": {"equals": "tsinghua university"}}})["institutions"]) == ["Tsinghua University"]
-    assert names_of(data(client, query, {"f": {"name": {"contains": "清华"}}})["institutions"]) == ["Tsinghua University"]
-    assert names_of(data(client, query, {"f": {"name": {"startsWith": "PEK"}}})["institutions"]) == ["Peking University"]
+    assert names_of(data(client, query, {"f": {"name": {"equals": "tsinghua university"}}})["institutions"]) == [
+        "Tsinghua University"
+    ]
+    assert names_of(data(client, query, {"f": {"name": {"contains": "清华"}}})["institutions"]) == [
+        "Tsinghua University"
+    ]
+    assert names_of(data(client, query, {"f": {"name": {"startsWith": "PEK"}}})["institutions"]) == [
+        "Peking University"
+    ]
     assert names_of(data(client, query, {"f": {"name": {"equals": "nothing"}}})["institutions"]) == []
 
 
@@ -95,7 +109,7 @@ def test_list_filters_by_language_and_related_entities(graph, client):
     assert zh == ["BX-22", "CT-19 CAR-T"]
     both = {"mentionedInLanguage": "ZH", "diseases": {"name": "多发性骨髓瘤"}}
     assert names_of(data(client, query, {"f": both})["therapies"]) == ["BX-22"]
-    trials = "{ trials(filter: {studies: {name: \"B-cell lymphoma\"}}) { edges { node { name } } } }"
+    trials = '{ trials(filter: {studies: {name: "B-cell lymphoma"}}) { edges { node { name } } } }'
     assert names_of(data(client, trials)["trials"]) == ["NCT01234567"]
 
 
@@ -103,7 +117,9 @@ def test_sorting(graph, client):
     query = "query($o: EntityOrder) { targets(orderBy: $o) { edges { node { name } } } }"
     assert names_of(data(client, query, {"o": {"field": "NAME", "direction": "DESC"}})["targets"]) == ["CD19", "BCMA"]
     assert names_of(data(client, query, {"o": {"field": "ID"}})["targets"]) == ["BCMA", "CD19"]
-    most_cited = "{ therapies(first: 1, orderBy: {field: DOCUMENT_COUNT, direction: DESC}) { edges { node { name } } } }"
+    most_cited = (
+        "{ therapies(first: 1, orderBy: {field: DOCUMENT_COUNT, direction: DESC}) { edges { node { name } } } }"
+    )
     assert names_of(data(client, most_cited)["therapies"]) == ["CT-19 CAR-T"]  # the only one in two documents
 
 
@@ -148,8 +164,13 @@ def test_documents_with_what_each_asserted(graph, client):
     doc = edge["node"]
     assert doc["id"] == ZH_DOC.doc_id and doc["title"] == "清华大学 CT-19"
     assert len(doc["evidence"]) == 5
-    assert {"type": "TARGETS", "subject": {"name": "CT-19 CAR-T"}, "object": {"name": "CD19"}, "evidenceCount": 2} in doc["claims"]
+    assert {
+        "type": "TARGETS",
+        "subject": {"name": "CT-19 CAR-T"},
+        "object": {"name": "CD19"},
+        "evidenceCount": 2,
+    } in doc["claims"]
     first = doc["mentions"][0]
-    assert ZH_DOC.text[first["spans"][0]["start"]:first["spans"][0]["end"]] in ("清华大学", "张明辉")
-    one = data(client, 'query($id: ID!) { document(id: $id) { name } }', {"id": EN_DOC.doc_id})
+    assert ZH_DOC.text[first["spans"][0]["start"] : first["spans"][0]["end"]] in ("清华大学", "张明辉")
+    one = data(client, "query($id: ID!) { document(id: $id) { name } }", {"id": EN_DOC.doc_id})
     assert one["document"] == {"name": "en-ct19"}

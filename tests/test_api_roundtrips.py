@@ -1,13 +1,14 @@
 """No N+1: a query nested three levels deep costs the same number of Cypher round trips
 whatever the page size. The real driver runs every query; a wrapper only counts them."""
+
 from __future__ import annotations
 
 import pytest
 from neo4j import AsyncDriver
 from starlette.testclient import TestClient
-
-from api.app import create_app
 from test_api_support import data, graph  # noqa: F401 (fixtures)
+
+from cellkg.api.app import create_app
 
 THREE_LEVELS = """query($first: Int!) { therapies(first: $first) { totalCount edges { node { name
   documents { title }

@@ -4,10 +4,10 @@ Payloads cover Cypher injection, SQL-style injection, NUL bytes, Lucene syntax, 
 very long strings; each is sent to every query argument that takes text, and to the mutations
 without a key.
 """
+
 from __future__ import annotations
 
 import pytest
-
 from test_api_support import client, gql, graph, graph_fingerprint  # noqa: F401 (fixtures)
 
 PAYLOADS = [
@@ -16,7 +16,7 @@ PAYLOADS = [
     "\u0000",
     "name:* OR",
     "*:* AND NOT x",
-    "\\\") RETURN 1 //",
+    '\\") RETURN 1 //',
     "清华大学'}) DETACH DELETE n",
     "`Therapy` {key: 'x'}",
     "a" * 100_000,
@@ -27,10 +27,13 @@ TEXT_ARGUMENTS = [
     ("query($v: ID!) { entity(id: $v) { id } }", "v"),
     ("query($v: ID!) { therapy(id: $v) { id targets { node { id } } } }", "v"),
     ("query($v: String!) { search(text: $v) { score } }", "v"),
-    ("query($v: ID!) { path(from: $v, to: \"Target:cd19\") { length } }", "v"),
-    ("query($v: ID!) { path(from: \"Target:cd19\", to: $v) { length } }", "v"),
+    ('query($v: ID!) { path(from: $v, to: "Target:cd19") { length } }', "v"),
+    ('query($v: ID!) { path(from: "Target:cd19", to: $v) { length } }', "v"),
     ("query($v: ID!) { document(id: $v) { id } }", "v"),
-    ("query($v: String) { therapies(filter: {name: {equals: $v, contains: $v, startsWith: $v}}) { edges { cursor } } }", "v"),
+    (
+        "query($v: String) { therapies(filter: {name: {equals: $v, contains: $v, startsWith: $v}}) { edges { cursor } } }",
+        "v",
+    ),
     ("query($v: ID) { therapies(filter: {targets: {id: $v}}) { edges { cursor } } }", "v"),
     ("query($v: String) { trials(filter: {studies: {name: $v}}) { edges { cursor } } }", "v"),
     ("query($v: String) { therapies(after: $v) { edges { cursor } } }", "v"),
@@ -52,5 +55,5 @@ def test_payloads_change_nothing_and_never_fail_hard(graph, client, query, varia
 
 
 def test_lucene_syntax_is_searched_as_text(graph, client):
-    body = gql(client, 'query($t: String!) { search(text: $t) { entity { name } } }', {"t": "CD19 OR name:*"})
+    body = gql(client, "query($t: String!) { search(text: $t) { entity { name } } }", {"t": "CD19 OR name:*"})
     assert [h["entity"]["name"] for h in body["data"]["search"]][:1] == ["CD19"]

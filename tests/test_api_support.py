@@ -4,15 +4,16 @@ real Loader, a TestClient per settings variant, and a helper that posts GraphQL.
 Documents are invented: English and Chinese sentences naming a Chinese institution (清华大学),
 its researcher, two CAR-T therapies, their targets, diseases and a trial; one claim is negated.
 """
+
 from __future__ import annotations
 
 import pytest
 from starlette.testclient import TestClient
 
-from cellkg.model import DocumentRecord, Entity, Evidence, ExtractionResult, Mention, Relation, short_hash
-from api.app import create_app
-from graph.db import wipe_graph
-from graph.loader import Loader
+from cellkg.api.app import create_app
+from cellkg.core.model import DocumentRecord, Entity, Evidence, ExtractionResult, Mention, Relation, short_hash
+from cellkg.graph.db import wipe_graph
+from cellkg.graph.loader import Loader
 
 ZHANG = Entity("Researcher", "Zhang Minghui", ("张明辉",))
 TSINGHUA = Entity("Institution", "Tsinghua University", ("清华大学", "THU"))
@@ -26,10 +27,12 @@ MYELOMA = Entity("Disease", "multiple myeloma", ("多发性骨髓瘤",))
 TRIAL = Entity("Trial", "NCT01234567", ())
 CATALOGUE = tuple(Entity("Therapy", f"Gen-{i:02d}", ()) for i in range(1, 26))
 
-EN_TEXT = ("Zhang Minghui of Tsinghua University developed CT-19 CAR-T. "
-           "CT-19 CAR-T targets CD19 in B-cell lymphoma. "
-           "The trial NCT01234567 tested CT-19 CAR-T at Tsinghua University and studied B-cell lymphoma. "
-           "CT-19 CAR-T does not target BCMA.")
+EN_TEXT = (
+    "Zhang Minghui of Tsinghua University developed CT-19 CAR-T. "
+    "CT-19 CAR-T targets CD19 in B-cell lymphoma. "
+    "The trial NCT01234567 tested CT-19 CAR-T at Tsinghua University and studied B-cell lymphoma. "
+    "CT-19 CAR-T does not target BCMA."
+)
 ZH_TEXT = "清华大学张明辉团队研发的CT-19靶向CD19。北京大学与清华大学合作。BX-22靶向BCMA，用于治疗多发性骨髓瘤。"
 CATALOGUE_TEXT = "Catalogue: " + ", ".join(e.name for e in CATALOGUE) + "."
 
@@ -41,7 +44,13 @@ EN_CLAIMS = [
     ("TREATS", CT19, LYMPHOMA, "CT-19 CAR-T targets CD19 in B-cell lymphoma.", False),
     ("TESTED_IN", CT19, TRIAL, "The trial NCT01234567 tested CT-19 CAR-T at Tsinghua University", False),
     ("CONDUCTED_AT", TRIAL, TSINGHUA, "The trial NCT01234567 tested CT-19 CAR-T at Tsinghua University", False),
-    ("STUDIES", TRIAL, LYMPHOMA, "The trial NCT01234567 tested CT-19 CAR-T at Tsinghua University and studied B-cell lymphoma.", False),
+    (
+        "STUDIES",
+        TRIAL,
+        LYMPHOMA,
+        "The trial NCT01234567 tested CT-19 CAR-T at Tsinghua University and studied B-cell lymphoma.",
+        False,
+    ),
     ("TARGETS", CT19, BCMA, "CT-19 CAR-T does not target BCMA.", True),
 ]
 ZH_CLAIMS = [
@@ -54,7 +63,9 @@ ZH_CLAIMS = [
 
 
 def document(name: str, lang: str, text: str, title: str) -> DocumentRecord:
-    return DocumentRecord(doc_id=short_hash(text), name=name, source=f"test://{name}", title=title, lang=lang, text=text)
+    return DocumentRecord(
+        doc_id=short_hash(text), name=name, source=f"test://{name}", title=title, lang=lang, text=text
+    )
 
 
 def mentions_of(entities, doc: DocumentRecord) -> tuple[Mention, ...]:
@@ -71,10 +82,23 @@ def result(doc: DocumentRecord, claims: list, extra_entities=()) -> ExtractionRe
     relations = []
     for rel, subject, obj, sentence, negated in claims:
         start = doc.text.index(sentence)
-        evidence = Evidence(doc.doc_id, sentence, start, start + len(sentence), f"test.{rel.lower()}", "1", 0.8,
-                            negated=negated, hedged=rel == "STUDIES", lang=doc.lang, source=doc.source)
+        evidence = Evidence(
+            doc.doc_id,
+            sentence,
+            start,
+            start + len(sentence),
+            f"test.{rel.lower()}",
+            "1",
+            0.8,
+            negated=negated,
+            hedged=rel == "STUDIES",
+            lang=doc.lang,
+            source=doc.source,
+        )
         relations.append(Relation(rel, subject.key, obj.key, (evidence,)))
-    return ExtractionResult(doc, tuple(entities.values()), mentions_of(entities.values(), doc), tuple(relations), "test-1")
+    return ExtractionResult(
+        doc, tuple(entities.values()), mentions_of(entities.values(), doc), tuple(relations), "test-1"
+    )
 
 
 EN_DOC = document("en-ct19", "en", EN_TEXT, "CT-19 at Tsinghua")
@@ -84,7 +108,6 @@ CATALOGUE_DOC = document("catalogue", "en", CATALOGUE_TEXT, "Catalogue")
 
 def bilingual_results() -> list[ExtractionResult]:
     return [result(EN_DOC, EN_CLAIMS), result(ZH_DOC, ZH_CLAIMS), result(CATALOGUE_DOC, [], CATALOGUE)]
-
 
 
 @pytest.fixture(scope="module")
@@ -108,8 +131,9 @@ def client(settings):
         yield test_client
 
 
-def gql(client: TestClient, query: str, variables: dict | None = None, headers: dict | None = None,
-        status: int = 200) -> dict:
+def gql(
+    client: TestClient, query: str, variables: dict | None = None, headers: dict | None = None, status: int = 200
+) -> dict:
     """POST a GraphQL operation; the decoded body (asserting the HTTP status)."""
     response = client.post("/graphql", json={"query": query, "variables": variables or {}}, headers=headers or {})
     assert response.status_code == status, response.text
@@ -131,6 +155,7 @@ def graph_fingerprint(driver) -> tuple:
     """Counts and keys of everything, to prove a request changed nothing."""
     records, _, _ = driver.execute_query(
         "MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) AS nodes, count(r) AS rels, "
-        "collect(DISTINCT coalesce(n.key, n.doc_id)) AS keys")
+        "collect(DISTINCT coalesce(n.key, n.doc_id)) AS keys"
+    )
     row = records[0]
     return row["nodes"], row["rels"], sorted(row["keys"])

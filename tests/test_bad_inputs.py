@@ -4,18 +4,19 @@ nothing crashes the ingester and nothing already in the graph changes.
 Kinds: binary, empty and blank, one 50 MB text, mixed and wrong encodings, broken and deeply
 nested HTML, control characters, unsupported suffixes, markup with no visible text.
 """
+
 from __future__ import annotations
 
 import random
 from pathlib import Path
 
 import pytest
-
-import extract
-from cellkg.errors import InputError
-from graph.ingest import ingest_paths
-from graph.loader import Loader
 from test_faults_invariants import canonical_dump, synthetic_results
+
+from cellkg import extract
+from cellkg.core.errors import InputError
+from cellkg.graph.loader import Loader
+from cellkg.ingest.stream import ingest_paths
 
 VARIANTS = 92  # per kind below: 11 kinds → 1,012 files, plus the 50 MB one
 PLAIN_ZH = "今天天气很好，我们去公园散步。"  # no domain terms: readable inputs add documents, never claims
@@ -30,7 +31,7 @@ def _blank(rng):
 
 
 def _mixed_encoding(rng):
-    return ".txt", ("Study notes: " * rng.randrange(1, 9)).encode() + PLAIN_ZH.encode("gbk") + "naïve".encode("utf-8")
+    return ".txt", ("Study notes: " * rng.randrange(1, 9)).encode() + PLAIN_ZH.encode("gbk") + "naïve".encode()
 
 
 def _wrong_encoding(rng):
@@ -44,8 +45,23 @@ def _invalid_bytes(rng):
 
 
 def _broken_html(rng):
-    pieces = ["<div", "<p>unclosed", "</span>", "<!--", "<![CDATA[", "<script>var x='", "&#xD800;", "&bogus;",
-              "<a href='", ">>>", "<<", "<table><tr><td>", "</html>", "<meta charset='klingon'>", "\x00"[:0]]
+    pieces = [
+        "<div",
+        "<p>unclosed",
+        "</span>",
+        "<!--",
+        "<![CDATA[",
+        "<script>var x='",
+        "&#xD800;",
+        "&bogus;",
+        "<a href='",
+        ">>>",
+        "<<",
+        "<table><tr><td>",
+        "</html>",
+        "<meta charset='klingon'>",
+        "\x00"[:0],
+    ]
     return ".html", "".join(rng.choice(pieces) + "text " for _ in range(rng.randrange(1, 200))).encode()
 
 
@@ -77,8 +93,20 @@ def _script_only(rng):
     return ".html", b"<html><head><style>p{}</style><script>alert(1)</script></head><body><nav>menu</nav></body></html>"
 
 
-KINDS = [_binary, _blank, _mixed_encoding, _wrong_encoding, _invalid_bytes, _broken_html, _deep_html, _control_chars,
-         _unsupported, _broken_pdf, _surrogates_and_private, _script_only]
+KINDS = [
+    _binary,
+    _blank,
+    _mixed_encoding,
+    _wrong_encoding,
+    _invalid_bytes,
+    _broken_html,
+    _deep_html,
+    _control_chars,
+    _unsupported,
+    _broken_pdf,
+    _surrogates_and_private,
+    _script_only,
+]
 
 
 @pytest.fixture(scope="module")
@@ -122,7 +150,9 @@ def test_bad_inputs_leave_the_graph_as_it_was(bad_files, clean_graph):
     before = canonical_dump(clean_graph)
     summary = ingest_paths(clean_graph, bad_files, group_size=100)
     after = canonical_dump(clean_graph)
-    assert summary.skipped_count + summary.report.documents_loaded + summary.report.documents_unchanged == len(bad_files)
+    assert summary.skipped_count + summary.report.documents_loaded + summary.report.documents_unchanged == len(
+        bad_files
+    )
     assert set(before["nodes"]) <= set(after["nodes"]) and set(before["edges"]) <= set(after["edges"])
     added = {n[0] for n in set(after["nodes"]) - set(before["nodes"])}
     assert added <= {("Document",)}, f"garbage created {added}"

@@ -1,15 +1,16 @@
 """The Browser's style and guide: generated guide in step with the library, style for every label,
 and the server telling Neo4j Browser to load both."""
+
 from __future__ import annotations
 
 import re
 import runpy
 from html import unescape
 
-from cellkg.schema import ENTITY_TYPES
-from cellkg.settings import REPO_ROOT
-from graph import library
-from graph.server import neo4j_conf
+from cellkg.core.schema import ENTITY_TYPES
+from cellkg.core.settings import REPO_ROOT
+from cellkg.graph import library
+from cellkg.ops.neo4j_server import neo4j_conf
 
 BROWSER = REPO_ROOT / "cypher" / "browser"
 make_guide = runpy.run_path(str(REPO_ROOT / "cypher" / "make_guide.py"), run_name="make_guide")

@@ -6,21 +6,30 @@ the Browser apply cellkg's style and open cellkg's guide, fetched from the API's
 Browser needs); a click in the guide sets the example parameters, another runs a library query,
 and the graph view draws styled nodes. Saves docs/browser.png for the README.
 """
+
 from __future__ import annotations
 
 import shutil
 
 import pytest
 
-from cellkg.settings import REPO_ROOT
-from graph.db import wipe_graph
-from graph.ingest import ingest_paths
+from cellkg.core.settings import REPO_ROOT
+from cellkg.graph.db import wipe_graph
+from cellkg.ingest.stream import ingest_paths
 
 pytestmark = pytest.mark.browser
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 ASSETS = REPO_ROOT / "cypher" / "browser"
 SCREENSHOT = REPO_ROOT / "docs" / "browser.png"
 GUIDE_QUERY = "neighbourhood_of_entity"

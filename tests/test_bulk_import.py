@@ -4,11 +4,13 @@ The loader writes into the session server; the import goes into a fresh private 
 needs the server stopped), as a first load of a new installation would. Compared: counts per
 label and per relationship type, and every node and edge with its properties (timestamps aside).
 """
+
 from __future__ import annotations
 
-from graph.bulk import BulkReport, bulk_import, write_csv
-from graph.loader import Loader
 from test_faults_invariants import canonical_dump, private_server, schema_driver, synthetic_results
+
+from cellkg.graph.loader import Loader
+from cellkg.ops.bulk import BulkReport, bulk_import, write_csv
 
 COUNTS = """
 CALL () { MATCH (n) UNWIND labels(n) AS name RETURN name, count(*) AS count
@@ -26,7 +28,7 @@ def snapshot(driver) -> tuple[list, dict]:
 def test_bulk_import_builds_the_loaders_graph(clean_graph, tmp_path_factory):
     results = synthetic_results(150, seed=31)
     for start in range(0, len(results), 25):
-        Loader(clean_graph).load(results[start:start + 25])
+        Loader(clean_graph).load(results[start : start + 25])
     loaded = snapshot(clean_graph)
     with private_server(tmp_path_factory.mktemp("bulk"), start=False) as server:
         report = bulk_import(results, server.settings, csv_dir=tmp_path_factory.mktemp("csv"))

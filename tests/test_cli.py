@@ -1,4 +1,5 @@
 """The cellkg command line end to end, as a user runs it, against the test Neo4j."""
+
 from __future__ import annotations
 
 import json
@@ -9,16 +10,22 @@ from pathlib import Path
 
 import pytest
 
-from cellkg.settings import REPO_ROOT
+from cellkg.core.settings import REPO_ROOT
 
 EXAMPLES = REPO_ROOT / "examples" / "corpus"
 
 
 def run_cli(settings, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-    env = {**os.environ, "CELLKG_STATE_DIR": str(settings.state_dir), "CELLKG_BOLT_PORT": str(settings.bolt_port),
-           "CELLKG_HTTP_PORT": str(settings.http_port), "COLUMNS": "200"}
-    result = subprocess.run([sys.executable, "-m", "cellkg.cli", *args], capture_output=True, text=True, env=env,
-                            cwd=REPO_ROOT, timeout=300)
+    env = {
+        **os.environ,
+        "CELLKG_STATE_DIR": str(settings.state_dir),
+        "CELLKG_BOLT_PORT": str(settings.bolt_port),
+        "CELLKG_HTTP_PORT": str(settings.http_port),
+        "COLUMNS": "200",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "cellkg.cli", *args], capture_output=True, text=True, env=env, cwd=REPO_ROOT, timeout=300
+    )
     if check and result.returncode != 0:
         raise AssertionError(f"cellkg {' '.join(args)} exited {result.returncode}:\n{result.stdout}\n{result.stderr}")
     return result
@@ -46,7 +53,9 @@ def test_ingest_stats_reingest_and_remove(settings, clean_graph, tmp_path):
 def test_bad_files_are_skipped_with_their_reason(settings, clean_graph, tmp_path):
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PNG\x00" * 50)
     (tmp_path / "empty.txt").write_text("   \n")
-    (tmp_path / "good.txt").write_text("Professor Li Hua of Tsinghua University develops CD19 CAR-T cells for lymphoma.")
+    (tmp_path / "good.txt").write_text(
+        "Professor Li Hua of Tsinghua University develops CD19 CAR-T cells for lymphoma."
+    )
     result = run_cli(settings, "ingest", str(tmp_path))
     assert "1 loaded" in result.stderr and "2 skipped" in result.stderr
     assert "binary.txt" in result.stderr and "empty.txt" in result.stderr
@@ -60,9 +69,14 @@ def test_removing_an_unknown_document_says_what_to_do(settings, clean_graph):
 
 def test_extract_writes_format_json_without_a_database(tmp_path):
     out = tmp_path / "out"
-    result = subprocess.run([sys.executable, "-m", "cellkg.cli", "extract", str(EXAMPLES), "--out", str(out)],
-                            capture_output=True, text=True, cwd=REPO_ROOT, timeout=300,
-                            env={**os.environ, "CELLKG_BOLT_PORT": "1"})  # no database needed
+    result = subprocess.run(
+        [sys.executable, "-m", "cellkg.cli", "extract", str(EXAMPLES), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=REPO_ROOT,
+        timeout=300,
+        env={**os.environ, "CELLKG_BOLT_PORT": "1"},
+    )  # no database needed
     assert result.returncode == 0, result.stderr
     files = sorted(out.glob("*.json"))
     assert len(files) == len(list(EXAMPLES.iterdir()))

@@ -1,9 +1,10 @@
 """docker-compose.yml cannot run here (no Docker engine); check that it says what it should."""
+
 from __future__ import annotations
 
 import yaml
 
-from cellkg.settings import REPO_ROOT
+from cellkg.core.settings import REPO_ROOT
 
 
 def compose() -> dict:

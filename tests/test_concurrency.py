@@ -5,21 +5,29 @@ relations (MERGE on constrained keys, noisy-OR refreshes): any duplicate, lost a
 aggregate or deadlock that escapes the managed-transaction retries shows up as a difference
 in the canonical dump or an integrity problem.
 """
+
 from __future__ import annotations
 
 import pytest
-
-from cellkg.synth import load_corpus
 from test_faults import start_ingester
-from test_faults_invariants import slow_selected  # noqa: F401 (a fixture)
-from graph.db import wipe_graph
-from test_faults_invariants import canonical_dump, expected_shape, integrity_problems, synthetic_results
+from test_faults_invariants import (
+    canonical_dump,
+    expected_shape,
+    integrity_problems,
+    slow_selected,  # noqa: F401 (a fixture)
+    synthetic_results,
+)
+
+from benchmarks.synth import load_corpus
+from cellkg.graph.db import wipe_graph
 
 INGESTERS = 4
 
 
 def race(neo4j_server, docs: int, seed: int, group: int) -> None:
-    ingesters = [start_ingester(neo4j_server, order_seed=i, docs=docs, seed=seed, group=group) for i in range(INGESTERS)]
+    ingesters = [
+        start_ingester(neo4j_server, order_seed=i, docs=docs, seed=seed, group=group) for i in range(INGESTERS)
+    ]
     for ingester in ingesters:
         _, errors = ingester.communicate(timeout=240)
         assert ingester.returncode == 0, errors.decode(errors="replace")[-3000:]

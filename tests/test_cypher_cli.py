@@ -1,4 +1,5 @@
 """`cellkg query` end to end: a real subprocess against the test server, and the three formats."""
+
 from __future__ import annotations
 
 import csv
@@ -10,10 +11,10 @@ import sys
 
 import pytest
 
-from cellkg.settings import REPO_ROOT
-from graph import library
-from graph.db import wipe_graph
-from graph.ingest import ingest_paths
+from cellkg.core.settings import REPO_ROOT
+from cellkg.graph import library
+from cellkg.graph.db import wipe_graph
+from cellkg.ingest.stream import ingest_paths
 
 EXAMPLES = REPO_ROOT / "examples" / "corpus"
 
@@ -26,10 +27,16 @@ def example_graph(driver):
 
 
 def cellkg(settings, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "CELLKG_STATE_DIR": str(settings.state_dir), "CELLKG_BOLT_PORT": str(settings.bolt_port),
-           "CELLKG_HTTP_PORT": str(settings.http_port), "COLUMNS": "200"}
-    return subprocess.run([sys.executable, "-m", "cellkg.cli", *args], env=env, capture_output=True, text=True,
-                          timeout=120, cwd=REPO_ROOT)
+    env = {
+        **os.environ,
+        "CELLKG_STATE_DIR": str(settings.state_dir),
+        "CELLKG_BOLT_PORT": str(settings.bolt_port),
+        "CELLKG_HTTP_PORT": str(settings.http_port),
+        "COLUMNS": "200",
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "cellkg.cli", *args], env=env, capture_output=True, text=True, timeout=120, cwd=REPO_ROOT
+    )
 
 
 def test_list_shows_every_query_with_its_question(settings):
@@ -52,7 +59,9 @@ def test_query_prints_csv_with_chinese_names(example_graph, settings):
     result = cellkg(settings, "query", "entity_profile", "--param", "name=周剑峰", "--format", "csv")
     assert result.returncode == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert {(r["entity"], r["relation"], r["other"]) for r in rows} >= {("Zhou Jianfeng", "AFFILIATED_WITH", "Tongji Hospital")}
+    assert {(r["entity"], r["relation"], r["other"]) for r in rows} >= {
+        ("Zhou Jianfeng", "AFFILIATED_WITH", "Tongji Hospital")
+    }
 
 
 def test_missing_parameter_exits_with_a_hint(settings):
@@ -67,7 +76,9 @@ def test_unknown_query_exits_not_found(settings):
 
 
 def test_formats_render_paths_nodes_and_lists(example_graph):
-    columns, rows = library.run_query(example_graph, "shortest_path_between_entities", {"from": "Katy Rezvani", "to": "Kymriah"})
+    columns, rows = library.run_query(
+        example_graph, "shortest_path_between_entities", {"from": "Katy Rezvani", "to": "Kymriah"}
+    )
     table = library.format_rows(columns, rows, "table")
     assert table.splitlines()[1].split() == ["┃", "path", "┃", "hops", "┃", "names", "┃", "relations", "┃"]
     parsed = json.loads(library.format_rows(columns, rows, "json"))

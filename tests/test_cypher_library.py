@@ -3,18 +3,19 @@
 Every .cypher file runs with the example parameters of its own header and must return the
 rows the example corpus states (examples/corpus: our own short texts on public facts).
 """
+
 from __future__ import annotations
 
 import pytest
 from neo4j.graph import Path as GraphPath
 
-from cellkg.errors import NotFound
-from cellkg.model import DocumentRecord, Entity, Evidence, ExtractionResult, Mention, Relation
-from cellkg.settings import REPO_ROOT
-from graph import library
-from graph.db import wipe_graph
-from graph.ingest import ingest_paths
-from graph.loader import Loader
+from cellkg.core.errors import NotFound
+from cellkg.core.model import DocumentRecord, Entity, Evidence, ExtractionResult, Mention, Relation
+from cellkg.core.settings import REPO_ROOT
+from cellkg.graph import library
+from cellkg.graph.db import wipe_graph
+from cellkg.graph.loader import Loader
+from cellkg.ingest.stream import ingest_paths
 
 EXAMPLES = REPO_ROOT / "examples" / "corpus"
 
@@ -25,21 +26,33 @@ EXPECTED = {
     "therapies_targeting_antigen": ("therapy", {"Kymriah", "relma-cel", "CD19 CAR-NK"}),
     "institutions_developing_therapies_against_target": ("institution", {"Legend Biotech", "IASO Bio"}),
     "entity_profile": ("other", {"CD19", "NCT02435849", "Carl June"}),
-    "evidence_for_relation": ("sentence", {"Kymriah targets CD19, a protein found on the surface of normal and malignant B cells."}),
+    "evidence_for_relation": (
+        "sentence",
+        {"Kymriah targets CD19, a protein found on the surface of normal and malignant B cells."},
+    ),
     "document_claims": ("object", {"CD19", "University of Pennsylvania", "Kymriah"}),
     "researchers_sharing_institutions_or_therapies": ("colleague", {"Wang Di"}),
     "trials_by_disease": ("trial", {"NCT03548207", "NCT05066646", "ChiCTR1800018137"}),
     "trials_by_institution": ("trial", {"ChiCTR1800018137"}),
     "targets_ranked_by_therapy_count": ("target", {"CD19", "BCMA"}),
     "claims_ranked_by_support": ("object", {"BCMA", "multiple myeloma"}),
-    "entities_named_in_english_and_chinese_sources": ("entity", {"BCMA", "CD19", "Kymriah", "multiple myeloma", "IASO Bio"}),
+    "entities_named_in_english_and_chinese_sources": (
+        "entity",
+        {"BCMA", "CD19", "Kymriah", "multiple myeloma", "IASO Bio"},
+    ),
     "claims_with_only_negated_or_weak_evidence": ("object", {"light-chain amyloidosis"}),
     "recently_ingested_documents": ("document", {p.stem for p in EXAMPLES.iterdir()}),
     "orphan_entities": ("entity", {"U.S. Food and Drug Administration"}),
     "shortest_path_between_entities": ("names", {"Katy Rezvani", "CD19", "Kymriah"}),
     "neighbourhood_of_entity": ("neighbour", {"IASO Bio", "BCMA", "multiple myeloma", "NCT05066646"}),
-    "institution_collaborations": ("partner", {"University of Pennsylvania", "Legend Biotech", "Takeda", "Tongji Hospital"}),
-    "documents_mentioning_entity": ("document", {"carvykti_bcma_myeloma", "eque_cel_iaso_innovent_zh", "tongji_ct103a_chictr_trial_zh"}),
+    "institution_collaborations": (
+        "partner",
+        {"University of Pennsylvania", "Legend Biotech", "Takeda", "Tongji Hospital"},
+    ),
+    "documents_mentioning_entity": (
+        "document",
+        {"carvykti_bcma_myeloma", "eque_cel_iaso_innovent_zh", "tongji_ct103a_chictr_trial_zh"},
+    ),
     "search_entities": ("entity", {"Tongji Hospital"}),
     "therapies_for_disease": ("therapy", {"Carvykti", "eque-cel"}),
 }
@@ -61,8 +74,10 @@ def run(driver, query: str, /, **params) -> list[dict]:
 def known_as(driver, cells: list) -> set:
     """The values in ``cells`` (lists flattened) plus every alias of the entities they name."""
     values = {v for cell in cells for v in (cell if isinstance(cell, list) else [cell])}
-    records, _, _ = driver.execute_query("MATCH (e:Entity) WHERE e.name IN $names RETURN e.aliases AS aliases",
-                                         names=[v for v in values if isinstance(v, str)])
+    records, _, _ = driver.execute_query(
+        "MATCH (e:Entity) WHERE e.name IN $names RETURN e.aliases AS aliases",
+        names=[v for v in values if isinstance(v, str)],
+    )
     return values | {alias for record in records for alias in record["aliases"]}
 
 
@@ -95,17 +110,23 @@ def test_example_parameters_return_the_expected_rows(example_graph, name):
 
 
 def test_names_match_any_alias_in_any_case(example_graph):
-    assert {r["therapy"] for r in run(example_graph, "therapies_targeting_antigen", target="b-cell maturation antigen")} >= {"Carvykti", "eque-cel"}
+    assert {
+        r["therapy"] for r in run(example_graph, "therapies_targeting_antigen", target="b-cell maturation antigen")
+    } >= {"Carvykti", "eque-cel"}
     assert {r["entity"] for r in run(example_graph, "entity_profile", name="周剑峰")} == {"Zhou Jianfeng"}
     assert {r["trial"] for r in run(example_graph, "trials_by_disease", disease="多发性骨髓瘤")} >= {"ChiCTR1800018137"}
 
 
 def denial(text: str = "Kymriah does not target BCMA.") -> ExtractionResult:
     """One hand-made document whose only claim is denied (the corpus's denials depend on the extractor)."""
-    doc = DocumentRecord(doc_id="test-denial", name="test_denial", source="tests/denial.txt", title=text, lang="en", text=text)
+    doc = DocumentRecord(
+        doc_id="test-denial", name="test_denial", source="tests/denial.txt", title=text, lang="en", text=text
+    )
     therapy, target = Entity("Therapy", "Kymriah"), Entity("Target", "BCMA")
-    mentions = tuple(Mention(e.key, doc.doc_id, text.index(e.name), text.index(e.name) + len(e.name), e.name, "test")
-                     for e in (therapy, target))
+    mentions = tuple(
+        Mention(e.key, doc.doc_id, text.index(e.name), text.index(e.name) + len(e.name), e.name, "test")
+        for e in (therapy, target)
+    )
     evidence = Evidence(doc.doc_id, text, 0, len(text), "test", "1", 0.9, negated=True)
     relation = Relation("TARGETS", therapy.key, target.key, (evidence,))
     return ExtractionResult(doc, (therapy, target), mentions, (relation,), "test")
@@ -120,8 +141,11 @@ def denied_claim(example_graph):
 
 
 def test_claims_resting_on_denials_are_kept_apart(example_graph, denied_claim):
-    denied = [r for r in run(example_graph, "claims_with_only_negated_or_weak_evidence")
-              if (r["subject"], r["relation"], r["object"]) == ("Kymriah", "TARGETS", "BCMA")]
+    denied = [
+        r
+        for r in run(example_graph, "claims_with_only_negated_or_weak_evidence")
+        if (r["subject"], r["relation"], r["object"]) == ("Kymriah", "TARGETS", "BCMA")
+    ]
     assert denied and denied[0]["negated_evidence"] == 1 and denied[0]["best_confidence"] is None
     assert "Kymriah" not in {r["therapy"] for r in run(example_graph, "therapies_targeting_antigen", target="BCMA")}
     profile = {(r["relation"], r["other"]): r["negated"] for r in run(example_graph, "entity_profile", name="Kymriah")}
@@ -159,11 +183,23 @@ def test_optional_parameters_take_their_defaults(example_graph):
     assert len(library.run_query(example_graph, "recently_ingested_documents", {})[1]) == len(list(EXAMPLES.iterdir()))
 
 
-@pytest.mark.parametrize("raw, value", [
-    ("limit=3", 3), ("max=0.5", 0.5), ("flag=true", True), ("flag=False", False), ("type=null", None),
-    ('names=["CD19","BCMA"]', ["CD19", "BCMA"]), ("name=CD19", "CD19"), ("name=MD Anderson", "MD Anderson"),
-    ("name=同济医院", "同济医院"), ("expr=a=b", "a=b"), ("name=NaN", "NaN"), ('quoted="42"', "42"),
-])
+@pytest.mark.parametrize(
+    "raw, value",
+    [
+        ("limit=3", 3),
+        ("max=0.5", 0.5),
+        ("flag=true", True),
+        ("flag=False", False),
+        ("type=null", None),
+        ('names=["CD19","BCMA"]', ["CD19", "BCMA"]),
+        ("name=CD19", "CD19"),
+        ("name=MD Anderson", "MD Anderson"),
+        ("name=同济医院", "同济医院"),
+        ("expr=a=b", "a=b"),
+        ("name=NaN", "NaN"),
+        ('quoted="42"', "42"),
+    ],
+)
 def test_parse_params_converts_values(raw, value):
     key = raw.split("=", 1)[0]
     assert library.parse_params([raw]) == {key: value}

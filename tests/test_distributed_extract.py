@@ -1,15 +1,17 @@
 """Extraction on Dask (local process pool) gives what one process gives, and loads the same graph."""
+
 from __future__ import annotations
 
 import json
 import shutil
 
-import extract
-from cellkg.synth import write_corpus
-from graph.distributed import distributed_extract, distributed_ingest
-from graph.ingest import ingest_paths, read_and_extract
-from graph.db import wipe_graph
 from test_faults_invariants import canonical_dump
+
+from benchmarks.synth import write_corpus
+from cellkg import extract
+from cellkg.graph.db import wipe_graph
+from cellkg.ingest.distributed import distributed_extract, distributed_ingest
+from cellkg.ingest.stream import ingest_paths, read_and_extract
 
 
 def comparable(result) -> str:

@@ -1,28 +1,37 @@
 """Rule components on our own sentences, English and Chinese, including negatives."""
+
 from __future__ import annotations
 
 import pytest
 import spacy
 
-from extract import build_pipeline, extract_text, to_format_json
-from extract.boilerplate import is_boilerplate
-from extract.institutions import find_institutions_en
-from extract.institutions_zh import find_institutions_zh
-from extract.people import find_people_en, find_people_zh
-from extract.pinyin_names import chinese_to_pinyin
-from extract.sentences import split_sentences
-from extract.therapies import find_therapies
+from cellkg.extract import build_pipeline, extract_text, to_format_json
+from cellkg.extract.boilerplate import is_boilerplate
+from cellkg.extract.institutions import find_institutions_en
+from cellkg.extract.institutions_zh import find_institutions_zh
+from cellkg.extract.people import find_people_en, find_people_zh
+from cellkg.extract.pinyin_names import chinese_to_pinyin
+from cellkg.extract.sentences import split_sentences
+from cellkg.extract.therapies import find_therapies
 
 
 def _names(found):
     return [(c.type, c.name) for c in found]
 
 
-@pytest.mark.parametrize("line, expected", [
-    ("Start chat", True), ("3) Proton therapy", True), ("You may like to read : Stem cells in Spain", True),
-    ("• 国家级核心期刊", True), ("来源:某某生物", True), ("Gene Therapy Hospitals in Mexico", True),
-    ("The team of Dr. Li reported a phase 1 trial in Shanghai.", False), ("研究团队开发了一种新型CAR-T细胞。", False),
-])
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Start chat", True),
+        ("3) Proton therapy", True),
+        ("You may like to read : Stem cells in Spain", True),
+        ("• 国家级核心期刊", True),
+        ("来源:某某生物", True),
+        ("Gene Therapy Hospitals in Mexico", True),
+        ("The team of Dr. Li reported a phase 1 trial in Shanghai.", False),
+        ("研究团队开发了一种新型CAR-T细胞。", False),
+    ],
+)
 def test_boilerplate_lines(line, expected):
     assert is_boilerplate(line) is expected
 
@@ -34,21 +43,27 @@ def test_sentence_split_survives_titles_and_numbers():
     assert sentences[-4:] == ["该疗法有效。", "患者缓解？", "是的；", "继续。"]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Professor LIN Qiao from the clinic", [("Researcher", "Lin Qiao")]),
-    ("Qiaoling Feng and colleagues", [("Researcher", "Feng Qiaoling")]),
-    ("WANG Lei1,2, ZHOU Yun2", [("Researcher", "Wang Lei"), ("Researcher", "Zhou Yun")]),
-    ("Hong Kong investors bought a CAR with 4 wheels", []),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Professor LIN Qiao from the clinic", [("Researcher", "Lin Qiao")]),
+        ("Qiaoling Feng and colleagues", [("Researcher", "Feng Qiaoling")]),
+        ("WANG Lei1,2, ZHOU Yun2", [("Researcher", "Wang Lei"), ("Researcher", "Zhou Yun")]),
+        ("Hong Kong investors bought a CAR with 4 wheels", []),
+    ],
+)
 def test_people_en(text, expected):
     assert _names(find_people_en(text, 0, len(text))) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("某医院血液科主任王小明指出", [("Researcher", "Wang Xiaoming")]),
-    ("单小红教授团队发现", [("Researcher", "Shan Xiaohong")]),
-    ("黄河流域的水质监测显示", []),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("某医院血液科主任王小明指出", [("Researcher", "Wang Xiaoming")]),
+        ("单小红教授团队发现", [("Researcher", "Shan Xiaohong")]),
+        ("黄河流域的水质监测显示", []),
+    ],
+)
 def test_people_zh(text, expected):
     assert _names(find_people_zh(text, 0, len(text))) == expected
 
@@ -57,32 +72,45 @@ def test_surname_overrides_and_compounds():
     assert chinese_to_pinyin("曾小军") == "Zeng Xiaojun" and chinese_to_pinyin("欧阳文") == "Ouyang Wen"
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("She joined the Stem Cell Institute of Example Medical Center in May",
-     ["Stem Cell Institute of Example Medical Center"]),
-    ("2Division of Hematology,the Second Clinical Center,Example General Hospital, Nanjing",
-     ["Division of Hematology,the Second Clinical Center,Example General Hospital", "Example General Hospital"]),
-    ("Natural Science Foundation funded it", []),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "She joined the Stem Cell Institute of Example Medical Center in May",
+            ["Stem Cell Institute of Example Medical Center"],
+        ),
+        (
+            "2Division of Hematology,the Second Clinical Center,Example General Hospital, Nanjing",
+            ["Division of Hematology,the Second Clinical Center,Example General Hospital", "Example General Hospital"],
+        ),
+        ("Natural Science Foundation funded it", []),
+    ],
+)
 def test_institutions_en(text, expected):
     assert [c.text for c in find_institutions_en(text, 0, len(text))] == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("江南理工大学与东海再生医学研究院联合团队宣布", ["江南理工大学", "东海再生医学研究院"]),
-    ("团队与国内多家三甲医院合作", []),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("江南理工大学与东海再生医学研究院联合团队宣布", ["江南理工大学", "东海再生医学研究院"]),
+        ("团队与国内多家三甲医院合作", []),
+    ],
+)
 def test_institutions_zh(text, expected):
     assert [c.text for c in find_institutions_zh(text, 0, len(text))] == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("an anti-CD70 CAR-T product", ["CD70 CAR-T"]),
-    ("ROR1-targeted CAR-NK cells", ["ROR1 CAR-NK"]),
-    ("靶向CLDN18.2 CAR-T治疗胃癌", ["CLDN18.2 CAR-T"]),
-    ("cord blood-derived NK cells", ["cord blood-derived NK cells"]),
-    ("The car dealer sold a CAR with 4 wheels", []),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("an anti-CD70 CAR-T product", ["CD70 CAR-T"]),
+        ("ROR1-targeted CAR-NK cells", ["ROR1 CAR-NK"]),
+        ("靶向CLDN18.2 CAR-T治疗胃癌", ["CLDN18.2 CAR-T"]),
+        ("cord blood-derived NK cells", ["cord blood-derived NK cells"]),
+        ("The car dealer sold a CAR with 4 wheels", []),
+    ],
+)
 def test_therapies(text, expected):
     assert [c.name for c in find_therapies(text, 0, len(text))] == expected
 
@@ -100,14 +128,16 @@ def _relations(result):
 
 
 def test_end_to_end_english():
-    text = ("Engineered cells for lymphoma\n\nProfessor WEI Lan of the Immunotherapy Center of Riverside University "
-            "Hospital said her team developed a CD22 CAR-T for B-cell lymphoma. The therapy may enter a phase 1 trial.\n")
+    text = (
+        "Engineered cells for lymphoma\n\nProfessor WEI Lan of the Immunotherapy Center of Riverside University "
+        "Hospital said her team developed a CD22 CAR-T for B-cell lymphoma. The therapy may enter a phase 1 trial.\n"
+    )
     relations, data = _relations(extract_text(text, name="t1"))
     assert ("AFFILIATED_WITH", "Wei Lan", "Immunotherapy Center of Riverside University Hospital") in relations
     assert ("TARGETS", "CD22 CAR-T", "CD22") in relations
     assert ("TREATS", "CD22 CAR-T", "B-cell lymphoma") in relations
     for rel in data["relations"]:
-        assert text[rel["char_start"]:rel["char_end"]] == rel["evidence"]
+        assert text[rel["char_start"] : rel["char_end"]] == rel["evidence"]
     for entity in data["entities"]:
         assert all(text[s:e] for s, e in entity["mentions"])
 
@@ -117,8 +147,12 @@ def test_end_to_end_chinese_negation_and_hedging():
     relations, data = _relations(extract_text(text, name="t2"))
     assert ("AFFILIATED_WITH", "Zhou Ming", "江南医学研究院") in relations
     assert ("TREATS", "BCMA CAR-T", "multiple myeloma") in relations
-    by_target = {names: r for r in data["relations"] if r["type"] == "TREATS"
-                 for names in [next(e["name"] for e in data["entities"] if e["id"] == r["target"])]}
+    by_target = {
+        names: r
+        for r in data["relations"]
+        if r["type"] == "TREATS"
+        for names in [next(e["name"] for e in data["entities"] if e["id"] == r["target"])]
+    }
     assert by_target["multiple myeloma"]["hedged"] and by_target["solid tumors"]["negated"] and data["lang"] == "zh"
 
 
@@ -129,8 +163,10 @@ def _extracted(text):
 
 
 def test_trial_descriptions_join_their_registry_id():
-    text = ("Acme Therapeutics doses first patient\n\nAcme Therapeutics said the ORCHID-2 study (NCT01234567), "
-            "a phase 2 trial, tests AB-101 in patients with multiple myeloma. The trial is run at Lakeside Hospital.\n")
+    text = (
+        "Acme Therapeutics doses first patient\n\nAcme Therapeutics said the ORCHID-2 study (NCT01234567), "
+        "a phase 2 trial, tests AB-101 in patients with multiple myeloma. The trial is run at Lakeside Hospital.\n"
+    )
     relations, data = _extracted(text)
     trials = [e for e in data["entities"] if e["type"] == "Trial"]
     assert len(trials) == 1 and {"ORCHID-2", "NCT01234567", "phase 2 trial"} <= set(trials[0]["aliases"])
@@ -143,21 +179,27 @@ def test_generic_clinical_trials_are_not_a_trial():
 
 
 def test_negated_links_are_not_relations():
-    relations, _ = _extracted("Cell review\n\nKymriah is not approved for multiple myeloma, and it does not target BCMA.\n")
+    relations, _ = _extracted(
+        "Cell review\n\nKymriah is not approved for multiple myeloma, and it does not target BCMA.\n"
+    )
     assert not {r for r in relations if r[0] in ("TREATS", "TARGETS")}
 
 
 def test_passive_developer_and_appositive_product():
-    relations, _ = _extracted("News\n\nRegulators approved AB-101, a ROR1-directed CAR-T therapy developed by Acme Bio, "
-                              "for adults with mantle cell lymphoma.\n")
+    relations, _ = _extracted(
+        "News\n\nRegulators approved AB-101, a ROR1-directed CAR-T therapy developed by Acme Bio, "
+        "for adults with mantle cell lymphoma.\n"
+    )
     assert ("DEVELOPS", "Acme Bio", "AB-101") in relations
     assert ("TREATS", "AB-101", "mantle cell lymphoma") in relations
     assert ("TARGETS", "AB-101", "ROR1") in relations
 
 
 def test_list_sentence_inherits_the_disease_of_the_previous_sentence():
-    relations, _ = _extracted("Review\n\nSeveral approaches are being tested against solid tumors. "
-                              "These include TCR-T cells and CAR-macrophages.\n")
+    relations, _ = _extracted(
+        "Review\n\nSeveral approaches are being tested against solid tumors. "
+        "These include TCR-T cells and CAR-macrophages.\n"
+    )
     assert {("TREATS", "TCR-T", "solid tumors"), ("TREATS", "CAR-M", "solid tumors")} <= relations
 
 

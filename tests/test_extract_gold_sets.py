@@ -12,6 +12,7 @@ newest. Floors sit a little under the current figures so that a regression fails
 | fresh3  | an IIT news item, a biotech pipeline update, a TIL/TCR-T review    | 0.867/0.466 | 0.983/0.879 |
 | fresh4  | a medical-tourism page, a Chinese blog article, a hospital release | 0.917/0.579 | (untuned)   |
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -20,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from extract import extract_document, read_document, to_format_json
+from cellkg.extract import extract_document, read_document, to_format_json
 
 DATA = Path(__file__).parent / "data"
 SCORER = Path(__file__).parents[1].parent / "shared" / "eval" / "score.py"

@@ -1,10 +1,11 @@
 """PDF input: text through pypdf, spans on that text, broken PDFs a clear error."""
+
 from __future__ import annotations
 
 import pytest
 
-import extract
-from cellkg.errors import InputError
+from cellkg import extract
+from cellkg.core.errors import InputError
 from tests.pdf_fixture import minimal_pdf
 
 SENTENCE = "Dr. Jane Miller of Stanford University develops CD19 CAR-T cells for B-cell lymphoma."
@@ -18,7 +19,7 @@ def test_pdf_text_is_extracted_with_valid_spans(tmp_path):
     result = extract.extract_document(record)
     assert {"CD19 CAR-T", "CD19"} <= {e.name for e in result.entities}
     for mention in result.mentions:
-        assert record.text[mention.char_start:mention.char_end] == mention.text
+        assert record.text[mention.char_start : mention.char_end] == mention.text
 
 
 def test_a_broken_pdf_is_a_clear_input_error(tmp_path):

@@ -1,18 +1,22 @@
 """read_document and iter_document_paths on real files written to a temporary folder."""
+
 from __future__ import annotations
 
 import pytest
 
-from cellkg.errors import InputError
-from extract import iter_document_paths, read_document
+from cellkg.core.errors import InputError
+from cellkg.extract import iter_document_paths, read_document
 
 
-@pytest.mark.parametrize("name, payload, reason", [
-    ("a.txt", b"abc\x00def", "binary"),
-    ("b.txt", b"   \n\t ", "empty"),
-    ("c.docx", b"PK\x03\x04 word", "unsupported_type"),
-    ("d.pdf", b"%PDF-1.4", "pdf"),
-])
+@pytest.mark.parametrize(
+    "name, payload, reason",
+    [
+        ("a.txt", b"abc\x00def", "binary"),
+        ("b.txt", b"   \n\t ", "empty"),
+        ("c.docx", b"PK\x03\x04 word", "unsupported_type"),
+        ("d.pdf", b"%PDF-1.4", "pdf"),
+    ],
+)
 def test_bad_inputs_raise_with_reason(tmp_path, name, payload, reason):
     path = tmp_path / name
     path.write_bytes(payload)
@@ -40,9 +44,12 @@ def test_gb18030_chinese_text_is_decoded_and_detected(tmp_path):
 
 def test_html_drops_scripts_and_navigation(tmp_path):
     path = tmp_path / "page.html"
-    path.write_text("<html><head><script>var x=1;</script></head><body><nav>Home | News</nav>"
-                    "<h1>Engineered NK cells</h1><p>Dr. Ana Ruiz of Example University reported results.</p>"
-                    "<footer>Contact us</footer></body></html>", encoding="utf-8")
+    path.write_text(
+        "<html><head><script>var x=1;</script></head><body><nav>Home | News</nav>"
+        "<h1>Engineered NK cells</h1><p>Dr. Ana Ruiz of Example University reported results.</p>"
+        "<footer>Contact us</footer></body></html>",
+        encoding="utf-8",
+    )
     record = read_document(path)
     assert "var x" not in record.text and "Home" not in record.text and "Contact" not in record.text
     assert record.title == "Engineered NK cells" and record.lang == "en" and record.media_type == "text/html"

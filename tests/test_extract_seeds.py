@@ -1,4 +1,5 @@
 """The whole extractor over the shared seed corpus, scored by the shared scorer."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -7,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from extract import extract_document, iter_document_paths, read_document, to_format_json
+from cellkg.extract import extract_document, iter_document_paths, read_document, to_format_json
 
 SHARED = Path(__file__).parents[1].parent / "shared"
 

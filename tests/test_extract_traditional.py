@@ -1,8 +1,9 @@
 """Traditional Chinese is matched through a Simplified copy; spans and evidence stay on the original."""
+
 from __future__ import annotations
 
-import extract
-from extract.traditional import simplified_copy
+from cellkg import extract
+from cellkg.extract.traditional import simplified_copy
 
 TRADITIONAL = "北京大學醫院血液科主任李明教授團隊研發的CD19 CAR-T細胞療法，用於治療多發性骨髓瘤。"
 
@@ -20,9 +21,9 @@ def test_traditional_document_gives_the_same_entities_with_original_spans():
     assert {(e.type, e.key) for e in result.entities} == {(e.type, e.key) for e in simplified.entities}
     assert result.entities and result.relations
     for mention in result.mentions:
-        assert mention.text == TRADITIONAL[mention.char_start:mention.char_end]
+        assert mention.text == TRADITIONAL[mention.char_start : mention.char_end]
     for relation in result.relations:
         for evidence in relation.evidence:
-            assert evidence.sentence == TRADITIONAL[evidence.char_start:evidence.char_end]
+            assert evidence.sentence == TRADITIONAL[evidence.char_start : evidence.char_end]
     aliases = {a for e in result.entities for a in e.aliases}
     assert {"北京大學", "多發性骨髓瘤"} <= aliases  # the original forms are kept as aliases

@@ -5,6 +5,7 @@ The ingester is a real subprocess (``python -m cellkg.synth --load``: synthetic 
 graph.loader.Loader); the crash point is a random number of committed documents, reached by
 polling. Neo4j is a private instance (killing the session server would hurt other tests).
 """
+
 from __future__ import annotations
 
 import os
@@ -15,12 +16,18 @@ import sys
 import time
 
 import pytest
+from test_faults_invariants import (
+    canonical_dump,
+    expected_shape,
+    integrity_problems,
+    private_server,
+    schema_driver,
+    slow_selected,  # noqa: F401 (a fixture)
+    synthetic_results,
+)
 
-from cellkg.synth import load_corpus
-from test_faults_invariants import slow_selected  # noqa: F401 (a fixture)
-from graph.db import wipe_graph
-from test_faults_invariants import (canonical_dump, expected_shape, integrity_problems, private_server, schema_driver,
-                                    synthetic_results)
+from benchmarks.synth import load_corpus
+from cellkg.graph.db import wipe_graph
 
 DOCS, SEED, GROUP = 160, 11, 8
 COUNT_DOCUMENTS = "MATCH (d:Document) RETURN count(d) AS n"
@@ -35,13 +42,33 @@ def faulty(tmp_path_factory):
         yield server, driver, reference, expected_shape(synthetic_results(DOCS, SEED))
 
 
-def start_ingester(server, order_seed: int, *, docs: int = DOCS, seed: int = SEED, group: int = GROUP) -> subprocess.Popen:
+def start_ingester(
+    server, order_seed: int, *, docs: int = DOCS, seed: int = SEED, group: int = GROUP
+) -> subprocess.Popen:
     """``python -m cellkg.synth --load`` against ``server``, in its own process."""
     s = server.settings
-    env = {**os.environ, "CELLKG_STATE_DIR": str(s.state_dir), "CELLKG_BOLT_PORT": str(s.bolt_port),
-           "CELLKG_HTTP_PORT": str(s.http_port), "CELLKG_NEO4J_URI": "", "CELLKG_NEO4J_PASSWORD": ""}
-    cmd = [sys.executable, "-m", "cellkg.synth", "--docs", str(docs), "--seed", str(seed), "--load",
-           "--group", str(group), "--order-seed", str(order_seed)]
+    env = {
+        **os.environ,
+        "CELLKG_STATE_DIR": str(s.state_dir),
+        "CELLKG_BOLT_PORT": str(s.bolt_port),
+        "CELLKG_HTTP_PORT": str(s.http_port),
+        "CELLKG_NEO4J_URI": "",
+        "CELLKG_NEO4J_PASSWORD": "",
+    }
+    cmd = [
+        sys.executable,
+        "-m",
+        "cellkg.synth",
+        "--docs",
+        str(docs),
+        "--seed",
+        str(seed),
+        "--load",
+        "--group",
+        str(group),
+        "--order-seed",
+        str(order_seed),
+    ]
     return subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 

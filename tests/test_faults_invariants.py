@@ -7,26 +7,27 @@ two graphs built in different orders compare equal exactly when they hold the sa
 its document, a relation without evidence or with stale aggregates, duplicate keys.
 The tests at the bottom prove the checks catch each kind of damage.
 """
+
 from __future__ import annotations
 
 import os
 import socket
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from neo4j import Driver
 
-from cellkg.model import ExtractionResult
-from cellkg.schema import RELATION_TYPES
-from cellkg.settings import Settings, load_settings
-from cellkg.synth import generate_document, to_result
-from graph.batch import build_batch
-from graph.db import open_driver, wipe_graph
-from graph.ddl import apply_schema
-from graph.loader import Loader
-from graph.server import Neo4jServer
+from benchmarks.synth import generate_document, to_result
+from cellkg.core.model import ExtractionResult
+from cellkg.core.schema import RELATION_TYPES
+from cellkg.core.settings import Settings, load_settings
+from cellkg.graph.batch import build_batch
+from cellkg.graph.db import open_driver, wipe_graph
+from cellkg.graph.ddl import apply_schema
+from cellkg.graph.loader import Loader
+from cellkg.ops.neo4j_server import Neo4jServer
 
 TIMESTAMPS = {"ingested_at", "extracted_at"}
 
@@ -45,8 +46,15 @@ def free_port() -> int:
 
 
 def private_settings(state_dir: Path) -> Settings:
-    return load_settings().with_overrides(state_dir=state_dir, bolt_port=free_port(), http_port=free_port(),
-                                          neo4j_uri="", neo4j_password="", neo4j_heap="512m", neo4j_pagecache="128m")
+    return load_settings().with_overrides(
+        state_dir=state_dir,
+        bolt_port=free_port(),
+        http_port=free_port(),
+        neo4j_uri="",
+        neo4j_password="",
+        neo4j_heap="512m",
+        neo4j_pagecache="128m",
+    )
 
 
 @contextmanager
@@ -69,8 +77,6 @@ def schema_driver(server: Neo4jServer) -> Iterator[Driver]:
         yield driver
     finally:
         driver.close()
-
-
 
 
 def synthetic_results(docs: int, seed: int) -> list[ExtractionResult]:
@@ -99,30 +105,33 @@ def _canonical(props: dict) -> tuple:
 DUMP_QUERIES = {
     "nodes": "MATCH (n) RETURN [l IN labels(n) | l] AS labels, coalesce(n.key, n.doc_id) AS id, properties(n) AS props",
     "edges": "MATCH (a)-[r]->(b) RETURN type(r) AS type, coalesce(a.key, a.doc_id) AS start, "
-             "coalesce(b.key, b.doc_id) AS end, properties(r) AS props",
+    "coalesce(b.key, b.doc_id) AS end, properties(r) AS props",
 }
 
 
 def canonical_dump(driver: Driver) -> dict[str, list[tuple]]:
     nodes, _, _ = driver.execute_query(DUMP_QUERIES["nodes"])
     edges, _, _ = driver.execute_query(DUMP_QUERIES["edges"])
-    return {"nodes": sorted((tuple(sorted(r["labels"])), r["id"], _canonical(r["props"])) for r in nodes),
-            "edges": sorted((r["type"], r["start"], r["end"], _canonical(r["props"])) for r in edges)}
+    return {
+        "nodes": sorted((tuple(sorted(r["labels"])), r["id"], _canonical(r["props"])) for r in nodes),
+        "edges": sorted((r["type"], r["start"], r["end"], _canonical(r["props"])) for r in edges),
+    }
 
 
 CHECKS = {
     "evidence without exactly one document": "MATCH (ev:Evidence) WHERE COUNT { (:Document)-[:ASSERTS]->(ev) } <> 1 "
-                                             "OR NOT EXISTS { (:Document {doc_id: ev.doc_id})-[:ASSERTS]->(ev) } RETURN ev.key AS item",
+    "OR NOT EXISTS { (:Document {doc_id: ev.doc_id})-[:ASSERTS]->(ev) } RETURN ev.key AS item",
     "evidence without its relation": "MATCH (ev:Evidence) WHERE NOT EXISTS { ()-[r]->() WHERE r.key = ev.relation_key } RETURN ev.key AS item",
-    "relation without evidence or with stale counts":
-        "MATCH ()-[r]->() WHERE NOT type(r) IN ['MENTIONS', 'ASSERTS'] "
-        "WITH r, COUNT { MATCH (ev:Evidence {relation_key: r.key}) } AS n WHERE n = 0 OR n <> r.evidence_count RETURN r.key AS item",
+    "relation without evidence or with stale counts": "MATCH ()-[r]->() WHERE NOT type(r) IN ['MENTIONS', 'ASSERTS'] "
+    "WITH r, COUNT { MATCH (ev:Evidence {relation_key: r.key}) } AS n WHERE n = 0 OR n <> r.evidence_count RETURN r.key AS item",
     "entity nobody mentions": "MATCH (e:Entity) WHERE NOT EXISTS { (:Document)-[:MENTIONS]->(e) } RETURN e.key AS item",
     "duplicate node key": "MATCH (n) WITH coalesce(n.key, n.doc_id) AS k, count(*) AS c WHERE c > 1 RETURN k AS item",
     "duplicate relation key": "MATCH ()-[r]->() WHERE r.key IS NOT NULL WITH r.key AS k, count(*) AS c WHERE c > 1 RETURN k AS item",
 }
-DOCUMENT_SHAPES = ("MATCH (d:Document) RETURN d.doc_id AS doc_id, COUNT { (d)-[:MENTIONS]->() } AS mentions, "
-                   "COUNT { (d)-[:ASSERTS]->() } AS asserts")
+DOCUMENT_SHAPES = (
+    "MATCH (d:Document) RETURN d.doc_id AS doc_id, COUNT { (d)-[:MENTIONS]->() } AS mentions, "
+    "COUNT { (d)-[:ASSERTS]->() } AS asserts"
+)
 
 
 def integrity_problems(driver: Driver, expected: dict[str, tuple[int, int]]) -> list[str]:

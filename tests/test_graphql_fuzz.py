@@ -7,24 +7,55 @@ fragments, entity keys that exist), selects random sub-fields down to a depth, a
 breaks the syntax. Every response must be a 200 (or 400/413/422/429 for refused operations)
 with a JSON body; no traceback may leak.
 """
+
 from __future__ import annotations
 
 import random
 
 import pytest
-from graphql import (GraphQLEnumType, GraphQLInputObjectType, GraphQLInterfaceType, GraphQLList, GraphQLNonNull,
-                     GraphQLObjectType, GraphQLScalarType, GraphQLUnionType, build_schema, get_named_type)
+from graphql import (
+    GraphQLEnumType,
+    GraphQLInputObjectType,
+    GraphQLInterfaceType,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLScalarType,
+    GraphQLUnionType,
+    build_schema,
+    get_named_type,
+)
 from starlette.testclient import TestClient
+from test_faults_invariants import (
+    slow_selected,  # noqa: F401 (a fixture)
+    synthetic_results,
+)
 
-from api.app import create_app
-from cellkg.settings import REPO_ROOT
-from graph.loader import Loader
-from test_faults_invariants import slow_selected  # noqa: F401 (a fixture)
-from test_faults_invariants import synthetic_results
+from cellkg.api.app import create_app
+from cellkg.core.settings import REPO_ROOT
+from cellkg.graph.loader import Loader
 
 SCHEMA = build_schema((REPO_ROOT / "api" / "schema.graphql").read_text(encoding="utf-8"))
-HOSTILE = ["", "' OR 1=1 //", "}) MATCH (n) DETACH DELETE n //", "\u0000", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "张明辉" * 200, "\\", "%s%n",
-           "Target:cd19", "Institution:tsinghuauniversity", 2**63, -1, 0, 1e308, True, None, [], {}]
+HOSTILE = [
+    "",
+    "' OR 1=1 //",
+    "}) MATCH (n) DETACH DELETE n //",
+    "\u0000",
+    "𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+    "张明辉" * 200,
+    "\\",
+    "%s%n",
+    "Target:cd19",
+    "Institution:tsinghuauniversity",
+    2**63,
+    -1,
+    0,
+    1e308,
+    True,
+    None,
+    [],
+    {},
+]
 ALLOWED = {200, 400, 413, 422, 429}
 
 
@@ -93,7 +124,7 @@ class Fuzzer:
         query = "query { " + self.field(name, field, 0) + " }"
         if self.rng.random() < 0.1:  # broken syntax
             cut = self.rng.randrange(len(query))
-            query = query[:cut] + self.rng.choice(["{", "}", "(", "$", "...", "\"", "@skip"]) + query[cut:]
+            query = query[:cut] + self.rng.choice(["{", "}", "(", "$", "...", '"', "@skip"]) + query[cut:]
         return query
 
 

@@ -1,4 +1,5 @@
 """README.md stays true: its GraphQL example is valid against the served schema, its commands exist."""
+
 from __future__ import annotations
 
 import re
@@ -6,7 +7,7 @@ import re
 from graphql import build_schema, parse, validate
 
 from cellkg.cli import build_parser
-from cellkg.settings import REPO_ROOT
+from cellkg.core.settings import REPO_ROOT
 
 README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
 

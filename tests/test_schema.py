@@ -1,9 +1,10 @@
 """Constraints and indexes generated from the schema exist, and search finds both languages."""
+
 from __future__ import annotations
 
-from cellkg.schema import ENTITY_TYPES, RELATION_TYPES
-from graph.ddl import FULLTEXT_INDEX, apply_schema
-from graph.loader import Loader
+from cellkg.core.schema import ENTITY_TYPES, RELATION_TYPES
+from cellkg.graph.ddl import FULLTEXT_INDEX, apply_schema
+from cellkg.graph.loader import Loader
 from tests.factories import BCMA, BCMA_CART, LI_HUA, MYELOMA, TSINGHUA, make_result
 
 
@@ -18,12 +19,21 @@ def test_constraints_cover_every_key(driver):
 
 def test_fulltext_index_finds_english_and_chinese_names(clean_graph):
     text = "清华大学李华团队研发的BCMA CAR-T细胞靶向BCMA，用于治疗多发性骨髓瘤。Tsinghua University"
-    Loader(clean_graph).load([make_result(text, "zh.txt", [(BCMA_CART, "TARGETS", BCMA), (BCMA_CART, "TREATS", MYELOMA),
-                                                          (LI_HUA, "AFFILIATED_WITH", TSINGHUA)], lang="zh")])
+    Loader(clean_graph).load(
+        [
+            make_result(
+                text,
+                "zh.txt",
+                [(BCMA_CART, "TARGETS", BCMA), (BCMA_CART, "TREATS", MYELOMA), (LI_HUA, "AFFILIATED_WITH", TSINGHUA)],
+                lang="zh",
+            )
+        ]
+    )
 
     def search(term: str) -> list[str]:
         records, _, _ = clean_graph.execute_query(
-            f"CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $q) YIELD node RETURN node.name AS name", q=term)
+            f"CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $q) YIELD node RETURN node.name AS name", q=term
+        )
         return [r["name"] for r in records]
 
     assert "Tsinghua University" in search("tsinghua")

@@ -1,4 +1,5 @@
 """The provisioned Neo4j: loopback only, generated password, clear errors, Browser served."""
+
 from __future__ import annotations
 
 import stat
@@ -6,9 +7,9 @@ import urllib.request
 
 import pytest
 
-from cellkg.errors import ProvisionError
-from graph.provision import _write_manifest, find_java, verify_cache
-from graph.server import Neo4jServer, neo4j_conf
+from cellkg.core.errors import ProvisionError
+from cellkg.ops.neo4j_server import Neo4jServer, neo4j_conf
+from cellkg.ops.provision import _write_manifest, find_java, verify_cache
 
 
 def test_configuration_is_loopback_only_with_auth(settings):
@@ -33,7 +34,9 @@ def test_browser_answers_on_the_http_port(settings):
 
 
 def test_a_taken_port_is_reported_before_starting(settings, tmp_path):
-    other = Neo4jServer(settings.with_overrides(state_dir=tmp_path, http_port=settings.http_port + 3), log=lambda *_: None)
+    other = Neo4jServer(
+        settings.with_overrides(state_dir=tmp_path, http_port=settings.http_port + 3), log=lambda *_: None
+    )
     with pytest.raises(ProvisionError, match=f"port {settings.bolt_port} .* is taken"):
         other.start()
     assert other.pid() is None

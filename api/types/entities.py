@@ -4,25 +4,27 @@ Each relation field follows one row of api.relations.RELATION_FIELDS and resolve
 per-request DataLoader keyed by the owner's key, so a list of N entities costs one round trip
 per relation field.
 """
+
 from __future__ import annotations
 
 import strawberry
 from strawberry import Info
 
-from api import cypher as cy
-from api.limits import max_page, page_size
-from api.lookahead import Nested, attach, prefetched, relation_plan
-from api.relations import relation_field
-from api.types.enums import EntityType
-from api.types.provenance import Document, RelationEdge
+from cellkg.api import cypher as cy
+from cellkg.api.limits import max_page, page_size
+from cellkg.api.lookahead import Nested, attach, prefetched, relation_plan
+from cellkg.api.relations import relation_field
+from cellkg.api.types.enums import EntityType
+from cellkg.api.types.provenance import Document, RelationEdge
 
 
 def relation(owner: str, name: str, description: str):
     """A field listing ``owner``'s edges of the kind ``api.relations`` declares for ``name``."""
     field = relation_field(owner, name)
 
-    async def resolve(root: Entity, info: Info, first: int = 20, min_confidence: float = 0.0,
-                      include_negated: bool = False):
+    async def resolve(
+        root: Entity, info: Info, first: int = 20, min_confidence: float = 0.0, include_negated: bool = False
+    ):
         found = prefetched(root, info)
         if found is None:
             args = {"first": page_size(info, first), "minConfidence": min_confidence, "includeNegated": include_negated}
@@ -31,8 +33,12 @@ def relation(owner: str, name: str, description: str):
         nested, rows = found
         return [RelationEdge.from_row(r, nested) for r in rows or []]
 
-    return strawberry.field(resolver=resolve, description=(
-        f"{description} ({field.rel_type}, most confident first; negated relations only with includeNegated)."))
+    return strawberry.field(
+        resolver=resolve,
+        description=(
+            f"{description} ({field.rel_type}, most confident first; negated relations only with includeNegated)."
+        ),
+    )
 
 
 @strawberry.interface(description="Anything the graph names: its key, names in English and Chinese, and sources.")
@@ -47,8 +53,11 @@ class Entity:
     @strawberry.field(description="Documents that mention the entity, newest first.")
     async def documents(self, info: Info, first: int = 10) -> list[Document]:
         found = prefetched(self, info)
-        rows = found[1] if found else await info.context.loaders.load(cy.DOCUMENTS_MENTIONING, self.id,
-                                                                      first=page_size(info, first))
+        rows = (
+            found[1]
+            if found
+            else await info.context.loaders.load(cy.DOCUMENTS_MENTIONING, self.id, first=page_size(info, first))
+        )
         return [Document.from_row(r) for r in rows or []]
 
 
@@ -63,12 +72,16 @@ class Institution(Entity):
     researchers: list[RelationEdge[Researcher]] = relation("Institution", "researchers", "Affiliated researchers")
     therapies: list[RelationEdge[Therapy]] = relation("Institution", "therapies", "Therapies developed")
     trials: list[RelationEdge[Trial]] = relation("Institution", "trials", "Trials conducted here")
-    collaborators: list[RelationEdge[Institution]] = relation("Institution", "collaborators", "Collaborating institutions")
+    collaborators: list[RelationEdge[Institution]] = relation(
+        "Institution", "collaborators", "Collaborating institutions"
+    )
 
 
 @strawberry.type
 class Therapy(Entity):
-    developed_by: list[RelationEdge[Entity]] = relation("Therapy", "developed_by", "Researchers and institutions developing it")
+    developed_by: list[RelationEdge[Entity]] = relation(
+        "Therapy", "developed_by", "Researchers and institutions developing it"
+    )
     targets: list[RelationEdge[Target]] = relation("Therapy", "targets", "Targets")
     diseases: list[RelationEdge[Disease]] = relation("Therapy", "diseases", "Diseases treated")
     trials: list[RelationEdge[Trial]] = relation("Therapy", "trials", "Trials testing it")
@@ -93,11 +106,18 @@ class Trial(Entity):
 
 
 ENTITY_CLASSES: dict[str, type[Entity]] = {
-    cls.__name__: cls for cls in (Researcher, Institution, Therapy, Target, Disease, Trial)}
+    cls.__name__: cls for cls in (Researcher, Institution, Therapy, Target, Disease, Trial)
+}
 
 
 def entity_from_row(row: dict, plan: tuple[Nested, ...] = ()) -> Entity:
     """An entity from its map (api.cypher.entity_map), carrying the lists ``plan`` fetched with it."""
     cls = ENTITY_CLASSES[row["type"]]
-    return cls(id=row["key"], name=row["name"], name_zh=row.get("name_zh"), aliases=row.get("aliases") or [],
-               type=EntityType(row["type"]), prefetched=attach(plan, row))
+    return cls(
+        id=row["key"],
+        name=row["name"],
+        name_zh=row.get("name_zh"),
+        aliases=row.get("aliases") or [],
+        type=EntityType(row["type"]),
+        prefetched=attach(plan, row),
+    )

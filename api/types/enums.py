@@ -1,16 +1,20 @@
 """Enums built from cellkg.schema's closed sets, so the API cannot drift from the graph model."""
+
 from __future__ import annotations
 
 from enum import Enum
 
 import strawberry
 
-from cellkg.schema import ENTITY_TYPES, RELATION_TYPES
+from cellkg.core.schema import ENTITY_TYPES, RELATION_TYPES
 
-EntityType = strawberry.enum(Enum("EntityType", {t.upper(): t for t in ENTITY_TYPES}),
-                             description="The label of an entity node.")
-RelationType = strawberry.enum(Enum("RelationType", {t: t for t in RELATION_TYPES}),
-                               description="A relationship type between entities (docs/graph-model.md).")
+EntityType = strawberry.enum(
+    Enum("EntityType", {t.upper(): t for t in ENTITY_TYPES}), description="The label of an entity node."
+)
+RelationType = strawberry.enum(
+    Enum("RelationType", {t: t for t in RELATION_TYPES}),
+    description="A relationship type between entities (docs/graph-model.md).",
+)
 
 
 @strawberry.enum(description="Language of a document.")

@@ -5,6 +5,7 @@ A cursor is the opaque, base64-encoded position of an item in the sorted list. O
 is only computed when the client selects ``totalCount`` (or asks for ``last`` without
 ``before``, which needs the end of the list).
 """
+
 from __future__ import annotations
 
 import base64
@@ -16,8 +17,8 @@ import strawberry
 from strawberry import Info
 from strawberry.types.nodes import SelectedField
 
-from api.errors import UserError
-from api.limits import page_size
+from cellkg.api.errors import UserError
+from cellkg.api.limits import page_size
 
 T = TypeVar("T")
 _PREFIX = "cellkg:"
@@ -31,8 +32,8 @@ def encode_cursor(position: int) -> str:
 def decode_cursor(cursor: str) -> int:
     try:
         text = base64.urlsafe_b64decode(cursor.encode("ascii")).decode()
-        if text.startswith(_PREFIX) and text[len(_PREFIX):].isdigit():
-            return int(text[len(_PREFIX):])
+        if text.startswith(_PREFIX) and text[len(_PREFIX) :].isdigit():
+            return int(text[len(_PREFIX) :])
     except (binascii.Error, UnicodeError, ValueError):
         pass
     raise UserError("invalid cursor: pass a cursor this API returned")
@@ -59,13 +60,20 @@ class Connection(Generic[T]):
     total_count: int | None = strawberry.field(description="Items matching the filter (null unless selected).")
 
     @classmethod
-    def build(cls, nodes: list, window: "Window", total: int | None) -> "Connection":
-        shown = nodes[:window.size]
+    def build(cls, nodes: list, window: Window, total: int | None) -> Connection:
+        shown = nodes[: window.size]
         edges = [Edge(cursor=encode_cursor(window.skip + i), node=n) for i, n in enumerate(shown)]
-        more_after = len(nodes) > window.size if window.forward else window.end is not None and (
-            total is None or window.end < total)
-        info = PageInfo(has_next_page=more_after, has_previous_page=window.skip > 0,
-                        start_cursor=edges[0].cursor if edges else None, end_cursor=edges[-1].cursor if edges else None)
+        more_after = (
+            len(nodes) > window.size
+            if window.forward
+            else window.end is not None and (total is None or window.end < total)
+        )
+        info = PageInfo(
+            has_next_page=more_after,
+            has_previous_page=window.skip > 0,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+        )
         return cls(edges=edges, page_info=info, total_count=total)
 
 
@@ -88,7 +96,7 @@ class PageArgs:
     last: int | None
     before: str | None
 
-    def validate(self, info: Info) -> "PageArgs":
+    def validate(self, info: Info) -> PageArgs:
         if self.first is not None and self.last is not None:
             raise UserError("pass either 'first' or 'last', not both")
         page_size(info, self.first, "first")

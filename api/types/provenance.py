@@ -3,6 +3,7 @@
 Objects are built from the maps the Cypher in api.cypher returns; nested lists are fetched by
 the request's DataLoaders, so a page of N items costs one round trip per field, not N.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated, Generic, TypeVar
@@ -10,20 +11,20 @@ from typing import TYPE_CHECKING, Annotated, Generic, TypeVar
 import strawberry
 from strawberry import Info
 
-from api import cypher as cy
-from api.limits import page_size
-from api.lookahead import Nested, attach, prefetched
-from api.types.enums import Language, RelationType
+from cellkg.api import cypher as cy
+from cellkg.api.limits import page_size
+from cellkg.api.lookahead import Nested, attach, prefetched
+from cellkg.api.types.enums import Language, RelationType
 
 if TYPE_CHECKING:
-    from api.types.entities import Entity
+    from cellkg.api.types.entities import Entity
 
 N = TypeVar("N")
 LazyEntity = Annotated["Entity", strawberry.lazy("api.types.entities")]
 
 
 def _entity(row: dict, plan: tuple[Nested, ...] = ()):
-    from api.types.entities import entity_from_row  # entities import this module
+    from cellkg.api.types.entities import entity_from_row  # entities import this module
 
     return entity_from_row(row, plan)
 
@@ -51,10 +52,18 @@ class Document:
     extractor_version: str | None
 
     @classmethod
-    def from_row(cls, row: dict) -> "Document":
-        return cls(id=row["doc_id"], name=row["name"], title=row.get("title"), source=row["source"],
-                   language=language_of(row), chars=row.get("chars"), media_type=row.get("media_type"), ingested_at=row.get("ingested_at"),
-                   extractor_version=row.get("extractor_version"))
+    def from_row(cls, row: dict) -> Document:
+        return cls(
+            id=row["doc_id"],
+            name=row["name"],
+            title=row.get("title"),
+            source=row["source"],
+            language=language_of(row),
+            chars=row.get("chars"),
+            media_type=row.get("media_type"),
+            ingested_at=row.get("ingested_at"),
+            extractor_version=row.get("extractor_version"),
+        )
 
     @strawberry.field(description="Every piece of evidence the document asserts, in text order.")
     async def evidence(self, info: Info, first: int = 20) -> list[Evidence]:
@@ -69,8 +78,14 @@ class Document:
     @strawberry.field(description="The entities the document names, with where.")
     async def mentions(self, info: Info, first: int = 50) -> list[Mention]:
         rows = await info.context.loaders.load(cy.MENTIONS_OF_DOCUMENTS, self.id, first=page_size(info, first))
-        return [Mention(entity=_entity(r["entity"]), count=r["count"],
-                        spans=[Span(start=s, end=e) for s, e in zip(r["starts"], r["ends"])]) for r in rows or []]
+        return [
+            Mention(
+                entity=_entity(r["entity"]),
+                count=r["count"],
+                spans=[Span(start=s, end=e) for s, e in zip(r["starts"], r["ends"])],
+            )
+            for r in rows or []
+        ]
 
 
 @strawberry.type(description="An entity named in a document, at these spans.")
@@ -99,13 +114,24 @@ class Evidence:
     document: Document
 
     @classmethod
-    def from_row(cls, row: dict) -> "Evidence":
-        return cls(id=row["key"], relation_id=row["relation_key"], relation_type=RelationType(row["relation_type"]),
-                   subject_id=row["subject_key"], object_id=row["object_key"], sentence=row["sentence"],
-                   span=Span(start=row["char_start"], end=row["char_end"]), rule=row["rule"],
-                   rule_version=row["rule_version"], confidence=row["confidence"], negated=bool(row["negated"]),
-                   hedged=bool(row["hedged"]), language=language_of(row),
-                   extracted_at=row.get("extracted_at"), document=Document.from_row(row["document"]))
+    def from_row(cls, row: dict) -> Evidence:
+        return cls(
+            id=row["key"],
+            relation_id=row["relation_key"],
+            relation_type=RelationType(row["relation_type"]),
+            subject_id=row["subject_key"],
+            object_id=row["object_key"],
+            sentence=row["sentence"],
+            span=Span(start=row["char_start"], end=row["char_end"]),
+            rule=row["rule"],
+            rule_version=row["rule_version"],
+            confidence=row["confidence"],
+            negated=bool(row["negated"]),
+            hedged=bool(row["hedged"]),
+            language=language_of(row),
+            extracted_at=row.get("extracted_at"),
+            document=Document.from_row(row["document"]),
+        )
 
     @strawberry.field
     async def subject(self, info: Info) -> LazyEntity | None:
@@ -139,9 +165,8 @@ class Relation(RelationFigures):
     object: LazyEntity
 
     @classmethod
-    def from_row(cls, row: dict, subject, object_) -> "Relation":
-        return cls(id=row["key"], type=RelationType(row["type"]), subject=subject, object=object_,
-                   **_figures(row))
+    def from_row(cls, row: dict, subject, object_) -> Relation:
+        return cls(id=row["key"], type=RelationType(row["type"]), subject=subject, object=object_, **_figures(row))
 
     @strawberry.field(description="Its evidence, most confident first.")
     async def evidence(self, info: Info, first: int = 10) -> list[Evidence]:
@@ -156,10 +181,15 @@ class RelationEdge(RelationFigures, Generic[N]):
     prefetched: strawberry.Private[dict | None] = None  # api.lookahead.attach
 
     @classmethod
-    def from_row(cls, row: dict, nested: Nested) -> "RelationEdge":
+    def from_row(cls, row: dict, nested: Nested) -> RelationEdge:
         """An edge from api.cypher.relation_edges, with what ``nested`` planned below it."""
-        return cls(node=_entity(row["node"], nested.node), relation_id=row["key"], type=RelationType(row["type"]),
-                   prefetched=attach(nested.edge, row), **_figures(row))
+        return cls(
+            node=_entity(row["node"], nested.node),
+            relation_id=row["key"],
+            type=RelationType(row["type"]),
+            prefetched=attach(nested.edge, row),
+            **_figures(row),
+        )
 
     @strawberry.field(description="Its evidence, most confident first.")
     async def evidence(self, info: Info, first: int = 10) -> list[Evidence]:
@@ -168,5 +198,9 @@ class RelationEdge(RelationFigures, Generic[N]):
 
 
 def _figures(row: dict) -> dict:
-    return {"confidence": row["confidence"] or 0.0, "evidence_count": row["evidence_count"] or 0,
-            "document_count": row["document_count"] or 0, "negated": bool(row["negated"])}
+    return {
+        "confidence": row["confidence"] or 0.0,
+        "evidence_count": row["evidence_count"] or 0,
+        "document_count": row["document_count"] or 0,
+        "negated": bool(row["negated"]),
+    }

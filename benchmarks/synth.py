@@ -11,63 +11,129 @@ truth (the loader's input without running the extractor).
     python -m cellkg.synth --docs 10000 --out /tmp/corpus --seed 7
     python -m cellkg.synth --docs 300 --seed 7 --load --group 10    # into the CELLKG_* Neo4j
 """
+
 from __future__ import annotations
 
 import argparse
 import json
 import random
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from string import Formatter
-from typing import Iterator
 
 from pypinyin import lazy_pinyin
 
-from cellkg.model import DocumentRecord, Entity, Evidence, ExtractionResult, Mention, Relation, short_hash
+from cellkg.core.model import DocumentRecord, Entity, Evidence, ExtractionResult, Mention, Relation, short_hash
+from cellkg.extract.lexicon import LEXICON_DIR
 
-LEXICON_DIR = Path(__file__).resolve().parent.parent / "extract" / "lexicon"
 SYNTH_VERSION = "cellkg-synth 1"
 DOCS_PER_SHARD = 1000
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _BUILTIN = {  # used when the lexicon files are absent: (English name, Chinese alias or "")
     "Therapy": [("CAR-T", "CAR-T细胞疗法"), ("CAR-NK", "CAR-NK细胞疗法"), ("TCR-T", ""), ("TIL therapy", "")],
     "Target": [("CD19", ""), ("BCMA", ""), ("GPRC5D", ""), ("CD7", ""), ("Claudin18.2", ""), ("NKG2D", "")],
-    "Disease": [("multiple myeloma", "多发性骨髓瘤"), ("gastric cancer", "胃癌"), ("B-cell lymphoma", "B细胞淋巴瘤"),
-                ("acute myeloid leukemia", "急性髓系白血病"), ("lupus", "系统性红斑狼疮")],
-    "Institution": [("Tsinghua University", "清华大学"), ("Peking University", "北京大学"), ("Fudan University", "复旦大学")],
+    "Disease": [
+        ("multiple myeloma", "多发性骨髓瘤"),
+        ("gastric cancer", "胃癌"),
+        ("B-cell lymphoma", "B细胞淋巴瘤"),
+        ("acute myeloid leukemia", "急性髓系白血病"),
+        ("lupus", "系统性红斑狼疮"),
+    ],
+    "Institution": [
+        ("Tsinghua University", "清华大学"),
+        ("Peking University", "北京大学"),
+        ("Fudan University", "复旦大学"),
+    ],
 }
-_SURNAMES = [("张", "Zhang"), ("王", "Wang"), ("李", "Li"), ("刘", "Liu"), ("陈", "Chen"), ("杨", "Yang"), ("黄", "Huang"),
-             ("赵", "Zhao"), ("吴", "Wu"), ("周", "Zhou"), ("徐", "Xu"), ("孙", "Sun"), ("马", "Ma"), ("朱", "Zhu"),
-             ("胡", "Hu"), ("郭", "Guo"), ("何", "He"), ("林", "Lin"), ("罗", "Luo"), ("高", "Gao"), ("欧阳", "Ouyang")]
+_SURNAMES = [
+    ("张", "Zhang"),
+    ("王", "Wang"),
+    ("李", "Li"),
+    ("刘", "Liu"),
+    ("陈", "Chen"),
+    ("杨", "Yang"),
+    ("黄", "Huang"),
+    ("赵", "Zhao"),
+    ("吴", "Wu"),
+    ("周", "Zhou"),
+    ("徐", "Xu"),
+    ("孙", "Sun"),
+    ("马", "Ma"),
+    ("朱", "Zhu"),
+    ("胡", "Hu"),
+    ("郭", "Guo"),
+    ("何", "He"),
+    ("林", "Lin"),
+    ("罗", "Luo"),
+    ("高", "Gao"),
+    ("欧阳", "Ouyang"),
+]
 _GIVEN = "明辉伟芳丽军勇敏静磊洋艳杰涛强娟霞平刚桂英华健红玲志宏建国晓雪梅鹏飞宇翔文博"
 _PLACE = "安宁江海山平阳东南西北华新明清德泰湖川云岭溪林泉峰"
-_WESTERN_FIRST = ["James", "Mary", "Robert", "Linda", "Michael", "Sarah", "David", "Emma", "Carl", "Laura", "Ethan", "Olivia"]
+_WESTERN_FIRST = [
+    "James",
+    "Mary",
+    "Robert",
+    "Linda",
+    "Michael",
+    "Sarah",
+    "David",
+    "Emma",
+    "Carl",
+    "Laura",
+    "Ethan",
+    "Olivia",
+]
 _WESTERN_LAST = ["Smith", "Johnson", "Miller", "Davis", "Garcia", "Wilson", "Anderson", "Taylor", "Moore", "Martin"]
-_INSTITUTION_FORMS = [("{} University Hospital", "{}大学附属医院"), ("{} Institute of Cell Therapy", "{}细胞治疗研究所"),
-                      ("{} Medical University", "{}医科大学"), ("{} Cancer Center", "{}肿瘤医院")]
+_INSTITUTION_FORMS = [
+    ("{} University Hospital", "{}大学附属医院"),
+    ("{} Institute of Cell Therapy", "{}细胞治疗研究所"),
+    ("{} Medical University", "{}医科大学"),
+    ("{} Cancer Center", "{}肿瘤医院"),
+]
 
 # (relation type or None, subject slot, object slot, English template, Chinese template)
 SENTENCES = [
     ("AFFILIATED_WITH", "R", "I", "{R}, a professor at {I}, led the study.", "{I}的{R}教授团队牵头开展了这项研究。"),
     ("AFFILIATED_WITH", "R", "I", "Dr. {R} of {I} presented the results.", "{R}（{I}）表示，结果令人鼓舞。"),
-    ("DEVELOPS", "I", "T", "{I} developed {T} for patients who had exhausted standard options.", "{I}研发的{T}已进入临床阶段。"),
+    (
+        "DEVELOPS",
+        "I",
+        "T",
+        "{I} developed {T} for patients who had exhausted standard options.",
+        "{I}研发的{T}已进入临床阶段。",
+    ),
     ("DEVELOPS", "R", "T", "The team of {R} engineered {T} in-house.", "{R}团队自主研发了{T}。"),
     ("TARGETS", "T", "G", "{T} targets {G} on malignant cells.", "{T}靶向{G}。"),
     ("TREATS", "T", "D", "{T} produced durable responses in patients with {D}.", "{T}用于治疗{D}患者。"),
     ("TESTED_IN", "T", "X", "{T} is being evaluated in the {X} trial.", "{T}正在{X}试验中接受评估。"),
     ("CONDUCTED_AT", "X", "I", "The {X} study is being conducted at {I}.", "{X}试验在{I}开展。"),
     ("STUDIES", "X", "D", "{X} enrolls adults with relapsed {D}.", "{X}试验入组了复发的{D}患者。"),
-    ("COLLABORATES_WITH", "I", "J", "{I} and {J} formed a joint team to scale up manufacturing.", "{I}与{J}联合组建了研究团队。"),
+    (
+        "COLLABORATES_WITH",
+        "I",
+        "J",
+        "{I} and {J} formed a joint team to scale up manufacturing.",
+        "{I}与{J}联合组建了研究团队。",
+    ),
     (None, "", "", "Manufacturing costs remain a major barrier to access.", "细胞治疗的生产成本仍然较高。"),
     (None, "", "", "The findings were published this month.", "相关成果近日发表。"),
     (None, "", "", "Side effects were manageable in most patients.", "多数患者的不良反应可控。"),
     (None, "", "", "Regulators asked for longer follow-up data.", "监管部门要求提供更长期的随访数据。"),
 ]
 TITLES = ("{T} shows promise against {D}", "{T}治疗{D}取得新进展")
-SLOT_TYPES = {"R": "Researcher", "I": "Institution", "J": "Institution", "T": "Therapy", "G": "Target",
-              "D": "Disease", "X": "Trial"}
+SLOT_TYPES = {
+    "R": "Researcher",
+    "I": "Institution",
+    "J": "Institution",
+    "T": "Therapy",
+    "G": "Target",
+    "D": "Disease",
+    "X": "Trial",
+}
 
 
 @dataclass(frozen=True)
@@ -116,10 +182,16 @@ def vocabulary() -> dict[str, list[SynthEntity]]:
     found = {
         "Therapy": [SynthEntity("Therapy", r[0], _first_cjk(r[1])) for r in _lexicon_rows("therapies.tsv")],
         "Target": [SynthEntity("Target", r[0]) for r in _lexicon_rows("targets.tsv")],
-        "Disease": [SynthEntity("Disease", r[0], _first_cjk(r[1])) for r in _lexicon_rows("diseases.tsv")
-                    if "generic" not in (r + ["", ""])[2]],
-        "Institution": [SynthEntity("Institution", r[0], _first_cjk(r[1])) for r in _lexicon_rows("institutions.tsv")
-                        if "regulator" not in (r + ["", ""])[2]],
+        "Disease": [
+            SynthEntity("Disease", r[0], _first_cjk(r[1]))
+            for r in _lexicon_rows("diseases.tsv")
+            if "generic" not in (r + ["", ""])[2]
+        ],
+        "Institution": [
+            SynthEntity("Institution", r[0], _first_cjk(r[1]))
+            for r in _lexicon_rows("institutions.tsv")
+            if "regulator" not in (r + ["", ""])[2]
+        ],
     }
     return {t: found[t] or [SynthEntity(t, en, zh) for en, zh in _BUILTIN[t]] for t in found}
 
@@ -140,7 +212,9 @@ def invent(entity_type: str, index: int, seed: int) -> SynthEntity:
     if entity_type == "Institution":
         place = rng.choice(_PLACE) + rng.choice(_PLACE)
         english, chinese = rng.choice(_INSTITUTION_FORMS)
-        return SynthEntity("Institution", english.format("".join(lazy_pinyin(place)).capitalize()), chinese.format(place))
+        return SynthEntity(
+            "Institution", english.format("".join(lazy_pinyin(place)).capitalize()), chinese.format(place)
+        )
     if entity_type == "Therapy":
         code = "".join(rng.choice("ABCDEFGHKMPRTXZ") for _ in range(2))
         return SynthEntity("Therapy", f"{code}-{rng.randrange(100, 1000)}")
@@ -202,31 +276,57 @@ def iter_documents(docs: int, seed: int, start: int = 0, stop: int | None = None
 
 def gold_json(doc: SynthDoc, source: str = "") -> dict:
     """The document's truth in FORMAT.md's gold format (one relation per (type, source, target))."""
-    entities = [{"id": f"e{i + 1}", "type": e.type, "name": e.name, "aliases": list(e.aliases)}
-                for i, e in enumerate(doc.entities)]
+    entities = [
+        {"id": f"e{i + 1}", "type": e.type, "name": e.name, "aliases": list(e.aliases)}
+        for i, e in enumerate(doc.entities)
+    ]
     relations, seen = [], set()
     for rel_type, subj, obj, start, end in doc.relations:
         if (rel_type, subj, obj) not in seen:
             seen.add((rel_type, subj, obj))
-            relations.append({"type": rel_type, "source": f"e{subj + 1}", "target": f"e{obj + 1}",
-                              "evidence": doc.text[start:end]})
-    return {"doc_id": doc.name, "lang": doc.lang, "source": source or f"{doc.name}.txt",
-            "entities": entities, "relations": relations}
+            relations.append(
+                {"type": rel_type, "source": f"e{subj + 1}", "target": f"e{obj + 1}", "evidence": doc.text[start:end]}
+            )
+    return {
+        "doc_id": doc.name,
+        "lang": doc.lang,
+        "source": source or f"{doc.name}.txt",
+        "entities": entities,
+        "relations": relations,
+    }
 
 
 def to_result(doc: SynthDoc, source: str = "") -> ExtractionResult:
     """The ExtractionResult a perfect extractor would return for ``doc``."""
-    record = DocumentRecord(doc_id=doc.doc_id, name=doc.name, source=source or f"{doc.name}.txt",
-                            title=doc.text.split("\n", 1)[0], lang=doc.lang, text=doc.text)
+    record = DocumentRecord(
+        doc_id=doc.doc_id,
+        name=doc.name,
+        source=source or f"{doc.name}.txt",
+        title=doc.text.split("\n", 1)[0],
+        lang=doc.lang,
+        text=doc.text,
+    )
     entities = [Entity(e.type, e.name, e.aliases) for e in doc.entities]
-    mentions = tuple(Mention(entities[i].key, record.doc_id, s, e, doc.text[s:e], "synth.lexicon")
-                     for i, s, e in doc.mentions)
+    mentions = tuple(
+        Mention(entities[i].key, record.doc_id, s, e, doc.text[s:e], "synth.lexicon") for i, s, e in doc.mentions
+    )
     evidence: dict[tuple[str, int, int], list[Evidence]] = {}
     for rel_type, subj, obj, start, end in doc.relations:
         confidence = 0.7 + 0.01 * (start % 20)  # varied but reproducible, so noisy-OR sums differ
-        evidence.setdefault((rel_type, subj, obj), []).append(Evidence(
-            record.doc_id, doc.text[start:end], start, end, f"synth.{rel_type.lower()}", SYNTH_VERSION, confidence,
-            lang=doc.lang, source=record.source, extracted_at="2026-01-01T00:00:00+00:00"))
+        evidence.setdefault((rel_type, subj, obj), []).append(
+            Evidence(
+                record.doc_id,
+                doc.text[start:end],
+                start,
+                end,
+                f"synth.{rel_type.lower()}",
+                SYNTH_VERSION,
+                confidence,
+                lang=doc.lang,
+                source=record.source,
+                extracted_at="2026-01-01T00:00:00+00:00",
+            )
+        )
     relations = tuple(Relation(t, entities[s].key, entities[o].key, tuple(evs)) for (t, s, o), evs in evidence.items())
     return ExtractionResult(record, tuple(entities), mentions, relations, extractor_version=SYNTH_VERSION)
 
@@ -243,7 +343,9 @@ def write_corpus(out: Path, docs: int, seed: int, *, gold: bool = True) -> int:
         path = document_path(out, doc)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(doc.text, encoding="utf-8")
-        words += len(doc.text.split()) if doc.lang == "en" else int(len(doc.text) / 1.5)  # ~1.5 characters per Chinese word
+        words += (
+            len(doc.text.split()) if doc.lang == "en" else int(len(doc.text) / 1.5)
+        )  # ~1.5 characters per Chinese word
         if gold:
             gold_path = document_path(out, doc, "gold", ".gold.json")
             gold_path.parent.mkdir(parents=True, exist_ok=True)
@@ -256,9 +358,9 @@ def load_corpus(settings, docs: int, seed: int, *, group: int = 50, order_seed: 
 
     ``order_seed`` shuffles the document order, as concurrent ingesters see it.
     """
-    from graph.db import driver_session
-    from graph.ingest import load_with_retry
-    from graph.loader import Loader, LoadReport
+    from cellkg.graph.db import driver_session
+    from cellkg.graph.loader import Loader, LoadReport
+    from cellkg.ingest.stream import load_with_retry
 
     indices = list(range(docs))
     if order_seed is not None:
@@ -267,7 +369,7 @@ def load_corpus(settings, docs: int, seed: int, *, group: int = 50, order_seed: 
     with driver_session(settings) as driver:
         loader = Loader(driver, settings.neo4j_database)
         for start in range(0, docs, group):
-            batch = [to_result(generate_document(i, docs=docs, seed=seed)) for i in indices[start:start + group]]
+            batch = [to_result(generate_document(i, docs=docs, seed=seed)) for i in indices[start : start + group]]
             report.add(load_with_retry(loader, batch))  # as `cellkg ingest` does
     return report
 
@@ -283,7 +385,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--order-seed", type=int, default=None, metavar="O", help="shuffle the load order")
     args = parser.parse_args(argv)
     if args.load:
-        from cellkg.settings import load_settings
+        from cellkg.core.settings import load_settings
 
         report = load_corpus(load_settings(), args.docs, args.seed, group=args.group, order_seed=args.order_seed)
         print(f"loaded {report.documents_loaded} documents ({report.documents_unchanged} unchanged)")

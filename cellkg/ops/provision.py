@@ -4,6 +4,7 @@ The jars come from Maven Central through Maven itself (strict checksums), are co
 ``{cache_dir}/neo4j-{version}/lib`` and recorded in a SHA-256 manifest that is checked on every
 start, so a truncated or tampered cache is caught instead of crashing the JVM later.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -12,12 +13,13 @@ import re
 import shutil
 import subprocess
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
 
-from cellkg.errors import ProvisionError
-from cellkg.settings import NEO4J_BROWSER_VERSION, NEO4J_VERSION, Settings
+from cellkg.core.errors import ProvisionError
+from cellkg.core.settings import NEO4J_BROWSER_VERSION, NEO4J_VERSION, Settings
 
-POM = Path(__file__).with_name("neo4j_runtime") / "pom.xml"
+POM = files("cellkg.ops") / "neo4j_runtime" / "pom.xml"  # package data
 SUPPORTED_JAVA = (17, 21)  # Neo4j 5.26 LTS runs on Java 17 and 21 only
 _JAVA_VERSION = re.compile(r'version "(\d+)(?:\.(\d+))?')
 
@@ -89,17 +91,36 @@ def verify_cache(lib_dir: Path) -> bool:
 def _download(lib_dir: Path) -> None:
     mvn = shutil.which("mvn")
     if mvn is None:
-        raise ProvisionError("Maven (mvn) is needed once to fetch Neo4j from Maven Central", hint="apt-get install maven")
+        raise ProvisionError(
+            "Maven (mvn) is needed once to fetch Neo4j from Maven Central", hint="apt-get install maven"
+        )
     staging = lib_dir.with_name("lib.partial")
     shutil.rmtree(staging, ignore_errors=True)
-    cmd = [mvn, "-B", "-q", "-C", "-f", str(POM), "dependency:copy-dependencies",
-           f"-Dneo4j.version={NEO4J_VERSION}", f"-Dneo4j.browser.version={NEO4J_BROWSER_VERSION}",
-           "-DincludeScope=runtime", f"-DoutputDirectory={staging}"]
+    staging.mkdir(parents=True)
+    pom = staging / "pom.xml"  # beside the download: Maven writes target/ next to its pom, never into site-packages
+    pom.write_text(POM.read_text(encoding="utf-8"), encoding="utf-8")
+    cmd = [
+        mvn,
+        "-B",
+        "-q",
+        "-C",
+        "-f",
+        str(pom),
+        "dependency:copy-dependencies",
+        f"-Dneo4j.version={NEO4J_VERSION}",
+        f"-Dneo4j.browser.version={NEO4J_BROWSER_VERSION}",
+        "-DincludeScope=runtime",
+        f"-DoutputDirectory={staging}",
+    ]
     result = subprocess.run(cmd, capture_output=True, text=True)
     if result.returncode != 0:
         tail = "\n".join((result.stdout + result.stderr).splitlines()[-15:])
-        raise ProvisionError(f"downloading Neo4j {NEO4J_VERSION} from Maven Central failed:\n{tail}",
-                             hint="check network access to Maven Central, then run the command again")
+        raise ProvisionError(
+            f"downloading Neo4j {NEO4J_VERSION} from Maven Central failed:\n{tail}",
+            hint="check network access to Maven Central, then run the command again",
+        )
+    pom.unlink()
+    shutil.rmtree(staging / "target", ignore_errors=True)
     shutil.rmtree(lib_dir, ignore_errors=True)
     staging.rename(lib_dir)  # atomic: a half-finished download never looks complete
     _write_manifest(lib_dir)

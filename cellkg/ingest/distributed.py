@@ -10,26 +10,27 @@ Locally ``scheduler="processes"`` uses a process pool on this machine; on a clus
 becomes the default). Workers need cellkg installed and read the paths themselves: use a shared
 file system or object-store URLs that every worker can open.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 import dask
 import dask.bag as db
 from neo4j import Driver
 
-from cellkg.errors import InputError
-from cellkg.model import ExtractionResult
-from graph.ingest import IngestSummary
-from graph.loader import Loader
+from cellkg.core.errors import InputError
+from cellkg.core.model import ExtractionResult
+from cellkg.graph.loader import Loader
+from cellkg.ingest.stream import IngestSummary
 
 Outcome = tuple[str, ExtractionResult | None, str, str]  # (path, result, skip reason, message)
 
 
 def extract_one(path: str, max_bytes: int) -> Outcome:
     """Runs on a worker: a result, or the reason the document was skipped (never an exception)."""
-    from graph.ingest import read_and_extract  # imported on the worker, where extraction happens
+    from cellkg.ingest.stream import read_and_extract  # imported on the worker, where extraction happens
 
     try:
         return path, read_and_extract(Path(path), max_bytes), "", ""
@@ -37,10 +38,16 @@ def extract_one(path: str, max_bytes: int) -> Outcome:
         return path, None, exc.reason, exc.message
 
 
-def distributed_extract(paths: Iterable[Path | str], *, max_bytes: int = 20_000_000, partition_size: int = 64,
-                        wave: int = 8, scheduler: str | None = "processes") -> Iterator[Outcome]:
+def distributed_extract(
+    paths: Iterable[Path | str],
+    *,
+    max_bytes: int = 20_000_000,
+    partition_size: int = 64,
+    wave: int = 8,
+    scheduler: str | None = "processes",
+) -> Iterator[Outcome]:
     """Every document's outcome, in input order, extracted on Dask ``wave`` partitions at a time."""
-    import extract
+    from cellkg import extract
 
     names = [str(p) for p in extract.iter_document_paths(map(Path, paths))]
     if not names:
@@ -48,12 +55,19 @@ def distributed_extract(paths: Iterable[Path | str], *, max_bytes: int = 20_000_
     bag = db.from_sequence(names, partition_size=partition_size).map(extract_one, max_bytes)
     partitions = bag.to_delayed()
     for start in range(0, len(partitions), wave):
-        for outcomes in dask.compute(*partitions[start:start + wave], scheduler=scheduler):
+        for outcomes in dask.compute(*partitions[start : start + wave], scheduler=scheduler):
             yield from outcomes
 
 
-def distributed_ingest(driver: Driver, paths: Iterable[Path | str], *, group_size: int = 50, database: str = "neo4j",
-                       max_bytes: int = 20_000_000, scheduler: str | None = "processes") -> IngestSummary:
+def distributed_ingest(
+    driver: Driver,
+    paths: Iterable[Path | str],
+    *,
+    group_size: int = 50,
+    database: str = "neo4j",
+    max_bytes: int = 20_000_000,
+    scheduler: str | None = "processes",
+) -> IngestSummary:
     """graph.ingest.ingest_paths with extraction on Dask: same groups, same transactions, same graph."""
     loader, summary, group = Loader(driver, database), IngestSummary(), []
     for path, result, reason, message in distributed_extract(paths, max_bytes=max_bytes, scheduler=scheduler):

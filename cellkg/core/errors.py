@@ -3,6 +3,7 @@
 Errors carry a stable ``code`` (as spaCy's E-numbers do) so that users and tests can
 match on them without parsing prose.
 """
+
 from __future__ import annotations
 
 

@@ -1,8 +1,9 @@
 """Run the API: in the foreground, or detached (own session, pid and log under state_dir).
 
-The detached server is a fresh ``python -m uvicorn --factory api.app:create_app``; it reads its
+The detached server is a fresh ``python -m uvicorn --factory cellkg.api.app:create_app``; it reads its
 settings from CELLKG_* variables, so the caller's settings are passed down that way.
 """
+
 from __future__ import annotations
 
 import os
@@ -13,9 +14,9 @@ import time
 import urllib.request
 from pathlib import Path
 
-from cellkg.errors import ProvisionError
-from cellkg.processes import terminate
-from cellkg.settings import REPO_ROOT, Settings
+from cellkg.core.errors import ProvisionError
+from cellkg.core.settings import Settings
+from cellkg.ops.processes import terminate
 
 START_TIMEOUT_S = 30
 
@@ -36,13 +37,26 @@ def settings_env(settings: Settings) -> dict[str, str]:
     """The CELLKG_* variables that make load_settings() in a child equal ``settings``."""
     s = settings
     values = {
-        "STATE_DIR": s.state_dir, "CACHE_DIR": s.cache_dir, "BOLT_PORT": s.bolt_port, "HTTP_PORT": s.http_port,
-        "NEO4J_HOST": s.neo4j_host, "NEO4J_URI": s.neo4j_uri, "NEO4J_USER": s.neo4j_user,
-        "NEO4J_PASSWORD": s.neo4j_password, "NEO4J_DATABASE": s.neo4j_database, "API_HOST": s.api_host,
-        "API_PORT": s.api_port, "API_KEY": s.api_key, "API_CORS_ORIGINS": ",".join(s.api_cors_origins),
-        "API_GRAPHIQL": int(s.api_graphiql), "API_INTROSPECTION": int(s.api_introspection),
-        "API_MAX_DEPTH": s.api_max_depth, "API_MAX_ALIASES": s.api_max_aliases, "API_MAX_TOKENS": s.api_max_tokens,
-        "API_MAX_PAGE_SIZE": s.api_max_page_size, "API_QUERY_TIMEOUT": s.api_query_timeout_s,
+        "STATE_DIR": s.state_dir,
+        "CACHE_DIR": s.cache_dir,
+        "BOLT_PORT": s.bolt_port,
+        "HTTP_PORT": s.http_port,
+        "NEO4J_HOST": s.neo4j_host,
+        "NEO4J_URI": s.neo4j_uri,
+        "NEO4J_USER": s.neo4j_user,
+        "NEO4J_PASSWORD": s.neo4j_password,
+        "NEO4J_DATABASE": s.neo4j_database,
+        "API_HOST": s.api_host,
+        "API_PORT": s.api_port,
+        "API_KEY": s.api_key,
+        "API_CORS_ORIGINS": ",".join(s.api_cors_origins),
+        "API_GRAPHIQL": int(s.api_graphiql),
+        "API_INTROSPECTION": int(s.api_introspection),
+        "API_MAX_DEPTH": s.api_max_depth,
+        "API_MAX_ALIASES": s.api_max_aliases,
+        "API_MAX_TOKENS": s.api_max_tokens,
+        "API_MAX_PAGE_SIZE": s.api_max_page_size,
+        "API_QUERY_TIMEOUT": s.api_query_timeout_s,
         "MAX_DOCUMENT_BYTES": s.max_document_bytes,
     }
     return {f"CELLKG_{name}": str(value) for name, value in values.items()}
@@ -84,14 +98,33 @@ def start_api_detached(settings: Settings) -> str:
     if running_pid(settings) is not None and _healthy(settings):
         return graphql_url(settings)
     if _port_taken(settings.api_host, settings.api_port):
-        raise ProvisionError(f"port {settings.api_port} on {settings.api_host} is taken by another process",
-                             hint="stop it, or choose another port with CELLKG_API_PORT")
+        raise ProvisionError(
+            f"port {settings.api_port} on {settings.api_host} is taken by another process",
+            hint="stop it, or choose another port with CELLKG_API_PORT",
+        )
     settings.state_dir.mkdir(parents=True, exist_ok=True)
-    cmd = [sys.executable, "-m", "uvicorn", "--factory", "api.app:create_app", "--host", settings.api_host,
-           "--port", str(settings.api_port), "--no-access-log"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "--factory",
+        "cellkg.api.app:create_app",
+        "--host",
+        settings.api_host,
+        "--port",
+        str(settings.api_port),
+        "--no-access-log",
+    ]
     with log_file(settings).open("ab") as log:
-        proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, cwd=REPO_ROOT,
-                                env={**os.environ, **settings_env(settings)}, start_new_session=True)
+        proc = subprocess.Popen(
+            cmd,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            cwd=settings.state_dir,
+            env={**os.environ, **settings_env(settings)},
+            start_new_session=True,
+        )
     pid_file(settings).write_text(str(proc.pid))
     deadline = time.monotonic() + START_TIMEOUT_S
     while time.monotonic() < deadline:
@@ -112,10 +145,9 @@ def stop_api(settings: Settings, timeout: float = 15) -> None:
     pid_file(settings).unlink(missing_ok=True)
 
 
-
 def serve_foreground(settings: Settings) -> None:
     import uvicorn
 
-    from api.app import create_app
+    from cellkg.api.app import create_app
 
     uvicorn.run(create_app(settings), host=settings.api_host, port=settings.api_port)

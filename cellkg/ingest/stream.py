@@ -5,21 +5,22 @@ documents is one all-or-nothing transaction. When Neo4j goes away mid-load (a re
 dropped connection, a commit whose outcome is unknown) the group is tried again: the loader
 skips documents that did commit, so a retry never duplicates anything.
 """
+
 from __future__ import annotations
 
 import time
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
 
 from neo4j import Driver
 from neo4j.exceptions import IncompleteCommit, ServiceUnavailable, SessionExpired
 
-import extract
-from cellkg.errors import InputError, Neo4jUnavailable
-from cellkg.model import ExtractionResult
-from graph.loader import Loader, LoadReport
+from cellkg import extract
+from cellkg.core.errors import InputError, Neo4jUnavailable
+from cellkg.core.model import ExtractionResult
+from cellkg.graph.loader import Loader, LoadReport
 
 
 @dataclass
@@ -35,14 +36,18 @@ class IngestSummary:
 RETRY_WAIT_S = (1, 2, 4, 8, 15, 30, 30, 30)  # about two minutes: long enough for a server restart
 
 
-def load_with_retry(loader: Loader, group: list[ExtractionResult]) -> LoadReport:
-    for wait in (*RETRY_WAIT_S, None):
+def load_with_retry(
+    loader: Loader, group: list[ExtractionResult], waits: tuple[float, ...] = RETRY_WAIT_S
+) -> LoadReport:
+    for wait in (*waits, None):
         try:
             return loader.load(group)
         except (ServiceUnavailable, SessionExpired, IncompleteCommit) as exc:
             if wait is None:
-                raise Neo4jUnavailable(f"Neo4j stayed unreachable while loading ({exc})",
-                                       hint="start it again and re-run the same ingest: loaded documents are skipped") from exc
+                raise Neo4jUnavailable(
+                    f"Neo4j stayed unreachable while loading ({exc})",
+                    hint="start it again and re-run the same ingest: loaded documents are skipped",
+                ) from exc
             time.sleep(wait)
     raise AssertionError("the loop returns or raises")
 
@@ -51,8 +56,23 @@ def read_and_extract(path: Path, max_bytes: int) -> ExtractionResult:
     return extract.extract_document(extract.read_document(path, max_bytes=max_bytes))
 
 
-def ingest_paths(driver: Driver, paths: Iterable[Path], *, group_size: int = 50, max_bytes: int = 20_000_000,
-                 database: str = "neo4j", on_document: Callable[[Path], None] | None = None) -> IngestSummary:
+def ingest_text(
+    loader: Loader, text: str, *, name: str, source: str, waits: tuple[float, ...] = RETRY_WAIT_S
+) -> tuple[str, LoadReport]:
+    """One document given as text (the API's mutation): the same extraction and load as a file."""
+    result = extract.extract_text(text, name=name, source=source)
+    return result.document.doc_id, load_with_retry(loader, [result], waits)
+
+
+def ingest_paths(
+    driver: Driver,
+    paths: Iterable[Path],
+    *,
+    group_size: int = 50,
+    max_bytes: int = 20_000_000,
+    database: str = "neo4j",
+    on_document: Callable[[Path], None] | None = None,
+) -> IngestSummary:
     loader = Loader(driver, database)
     summary = IngestSummary()
     group: list[ExtractionResult] = []

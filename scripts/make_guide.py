@@ -8,6 +8,7 @@ Browser 5.x guide format: ``<slide>`` elements; a click on the play icon of a
 query slide has two: ``:params {...}`` with the example values, then the query itself (one
 runnable holding both would run as a multi-statement script, whose frame hides the graph).
 """
+
 from __future__ import annotations
 
 import json
@@ -17,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from graph.library import QUERY_DIR, NamedQuery, list_queries  # noqa: E402
+from cellkg.graph.queries import QUERY_DIR, NamedQuery, list_queries
 
 GUIDE_PATH = QUERY_DIR / "browser" / "guide.html"
 

@@ -5,6 +5,7 @@ parts (subject key, type, object key), an evidence's identity a hash of its rela
 span, rule and rule version. The same claim from two documents is one relation with two pieces
 of evidence; re-extracting the same document yields the same keys, so loading is idempotent.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -12,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from cellkg.schema import ENTITY_TYPES, RELATION_SIGNATURES, SYMMETRIC_RELATIONS
+from cellkg.core.schema import ENTITY_TYPES, RELATION_SIGNATURES, SYMMETRIC_RELATIONS
 
 _NON_WORD = re.compile(r"[\s\W_]+", re.UNICODE)
 

@@ -4,6 +4,7 @@ Nothing here runs at import time; call :func:`get_settings`. Defaults suit one d
 machine: state (Neo4j data, generated password, pid files) under ``./.cellkg``, downloads
 cached per user under ``~/.cache/cellkg``.
 """
+
 from __future__ import annotations
 
 import os
@@ -11,13 +12,10 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from cellkg.errors import ConfigError
+from cellkg.core.errors import ConfigError
 
 NEO4J_VERSION = "5.26.30"
 NEO4J_BROWSER_VERSION = "5.24.0"
-REPO_ROOT = Path(__file__).resolve().parent.parent
-# Neo4j Browser style and guide, served by the API at /browser/ (browser.post_connect_cmd loads them)
-BROWSER_ASSETS = REPO_ROOT / "cypher" / "browser"
 
 
 def _env(name: str, default: str) -> str:
@@ -94,7 +92,7 @@ class Settings:
                 hint="run 'cellkg neo4j start' (or 'make up') first, or set CELLKG_NEO4J_PASSWORD",
             ) from None
 
-    def with_overrides(self, **changes: object) -> "Settings":
+    def with_overrides(self, **changes: object) -> Settings:
         return replace(self, **changes)
 
 
@@ -130,9 +128,14 @@ def load_settings() -> Settings:
         max_document_bytes=_env_int("MAX_DOCUMENT_BYTES", 20_000_000),
     )
     if settings.neo4j_password.strip().lower() == "neo4j":
-        raise ConfigError("CELLKG_NEO4J_PASSWORD must not be the default 'neo4j'", hint="unset it to use the generated one")
+        raise ConfigError(
+            "CELLKG_NEO4J_PASSWORD must not be the default 'neo4j'", hint="unset it to use the generated one"
+        )
     if settings.api_key and len(settings.api_key) < 16:
-        raise ConfigError("CELLKG_API_KEY must be at least 16 characters", hint="generate one: python -c 'import secrets;print(secrets.token_urlsafe(24))'")
+        raise ConfigError(
+            "CELLKG_API_KEY must be at least 16 characters",
+            hint="generate one: python -c 'import secrets;print(secrets.token_urlsafe(24))'",
+        )
     for port in (settings.bolt_port, settings.http_port, settings.api_port):
         if not 0 < port < 65536:
             raise ConfigError(f"port {port} is out of range")

@@ -7,41 +7,82 @@ at a time, so what the loader drops the import drops too. Documents, mentions an
 streamed to disk; only entities and relation aggregates (one row per distinct key) stay in memory.
 Constraints and indexes are applied after the import, when the server is up again.
 """
+
 from __future__ import annotations
 
 import os
 import re
 import subprocess
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
-from cellkg.errors import CellKGError, InputError
-from cellkg.model import ExtractionResult
-from cellkg.settings import Settings
-from graph.batch import GraphBatch, build_batch
-from graph.db import driver_session
-from graph.ddl import apply_schema
-from graph.provision import provision
-from graph.server import Neo4jServer, neo4j_conf
+from cellkg.core.errors import CellKGError, InputError
+from cellkg.core.model import ExtractionResult
+from cellkg.core.settings import Settings
+from cellkg.graph.batch import GraphBatch, build_batch
+from cellkg.graph.db import driver_session
+from cellkg.graph.ddl import apply_schema
+from cellkg.ops.neo4j_server import Neo4jServer, neo4j_conf
+from cellkg.ops.provision import provision
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 ARRAY_DELIMITER = "\x1f"  # never inside an alias or a sentence, unlike the default ';'
-DOCUMENT_COLUMNS = ("doc_id:ID(Document)", "name", "source", "title", "lang", "chars:long", "media_type", "encoding",
-                    "extractor_version", "ingested_at")
-EVIDENCE_COLUMNS = ("key:ID(Evidence)", "relation_key", "relation_type", "subject_key", "object_key", "doc_id", "sentence",
-                    "char_start:long", "char_end:long", "rule", "rule_version", "confidence:double", "negated:boolean",
-                    "hedged:boolean", "lang", "source", "extracted_at")
+DOCUMENT_COLUMNS = (
+    "doc_id:ID(Document)",
+    "name",
+    "source",
+    "title",
+    "lang",
+    "chars:long",
+    "media_type",
+    "encoding",
+    "extractor_version",
+    "ingested_at",
+)
+EVIDENCE_COLUMNS = (
+    "key:ID(Evidence)",
+    "relation_key",
+    "relation_type",
+    "subject_key",
+    "object_key",
+    "doc_id",
+    "sentence",
+    "char_start:long",
+    "char_end:long",
+    "rule",
+    "rule_version",
+    "confidence:double",
+    "negated:boolean",
+    "hedged:boolean",
+    "lang",
+    "source",
+    "extracted_at",
+)
 ENTITY_COLUMNS = ("key:ID(Entity)", "name", "type", "aliases:string[]", "name_zh", "search_text", "aliases_lower")
 FILES = {  # file stem -> (import option, header)
     "documents": ("--nodes=Document=", DOCUMENT_COLUMNS),
     "evidence": ("--nodes=Evidence=", EVIDENCE_COLUMNS),
-    "mentions": ("--relationships=MENTIONS=", (":START_ID(Document)", ":END_ID(Entity)", "count:long", "starts:long[]",
-                                               "ends:long[]", "aliases:string[]")),
+    "mentions": (
+        "--relationships=MENTIONS=",
+        (":START_ID(Document)", ":END_ID(Entity)", "count:long", "starts:long[]", "ends:long[]", "aliases:string[]"),
+    ),
     "asserts": ("--relationships=ASSERTS=", (":START_ID(Document)", ":END_ID(Evidence)")),
-    "relations": ("--relationships=", (":START_ID(Entity)", ":END_ID(Entity)", ":TYPE", "key", "confidence:double",
-                                       "evidence_count:long", "document_count:long", "negated_count:long", "negated:boolean")),
+    "relations": (
+        "--relationships=",
+        (
+            ":START_ID(Entity)",
+            ":END_ID(Entity)",
+            ":TYPE",
+            "key",
+            "confidence:double",
+            "evidence_count:long",
+            "document_count:long",
+            "negated_count:long",
+            "negated:boolean",
+        ),
+    ),
 }
 
 
@@ -113,14 +154,25 @@ class CsvSet:
             for e in self.entities.values():
                 search_text = "".join(f" | {a}" for a in e["aliases"])  # as statements._SEARCH_TEXT
                 aliases_lower = "\x00" + "".join(f"{a.lower()}\x00" for a in e["aliases"])  # as _ALIASES_LOWER
-                values = [e["key"], e["name"], e["type"], e["aliases"], e["name_zh"], search_text, aliases_lower,
-                          *(e["attributes"].get(a) for a in attributes), ["Entity", e["type"]]]
+                values = [
+                    e["key"],
+                    e["name"],
+                    e["type"],
+                    e["aliases"],
+                    e["name_zh"],
+                    search_text,
+                    aliases_lower,
+                    *(e["attributes"].get(a) for a in attributes),
+                    ["Entity", e["type"]],
+                ]
                 handle.write(",".join(map(_cell, values)) + "\n")
         self._header("entities", (*ENTITY_COLUMNS, *attributes, ":LABEL"))
         for key, (rel_type, source, target, count, docs, negated, product, _) in self.relations.items():
             if source not in self.entities or target not in self.entities:
                 continue  # the loader's MATCH finds no end node either: its evidence stays, the edge does not
-            self.write("relations", (source, target, rel_type, key, 1.0 - product, count, docs, negated, negated == count))
+            self.write(
+                "relations", (source, target, rel_type, key, 1.0 - product, count, docs, negated, negated == count)
+            )
         for stem, handle in self.handles.items():
             handle.close()
             self._header(stem, FILES[stem][1])
@@ -148,7 +200,7 @@ class BulkReport:
 
 def _results(items: Iterable[ExtractionResult | Path | str], settings: Settings, report: BulkReport):
     """ExtractionResults as given; paths read and extracted, unreadable ones counted and skipped."""
-    from graph.ingest import read_and_extract
+    from cellkg.ingest.stream import read_and_extract
 
     for item in items:
         if isinstance(item, ExtractionResult):
@@ -175,7 +227,11 @@ def write_csv(results: Iterable[ExtractionResult], out: Path, report: BulkReport
         for reason, count in batch.dropped.items():
             report.dropped[reason] = report.dropped.get(reason, 0) + count
     csvs.close()
-    report.documents, report.mentions, report.evidence = csvs.counts["documents"], csvs.counts["mentions"], csvs.counts["evidence"]
+    report.documents, report.mentions, report.evidence = (
+        csvs.counts["documents"],
+        csvs.counts["mentions"],
+        csvs.counts["evidence"],
+    )
     report.entities, report.relations = len(csvs.entities), len(csvs.relations)
     return csvs
 
@@ -186,17 +242,33 @@ def run_import(csvs: CsvSet, settings: Settings) -> str:
     (home / "conf").mkdir(parents=True, exist_ok=True)
     (home / "conf" / "neo4j.conf").write_text(neo4j_conf(settings), encoding="utf-8")
     env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
-    cmd = [str(runtime.java), "-cp", f"{runtime.lib_dir}/*", "org.neo4j.cli.AdminTool", "database", "import", "full",
-           "--overwrite-destination=true", settings.neo4j_database, "--multiline-fields=true", "--array-delimiter=U+001F",
-           f"--report-file={csvs.out / 'import.report'}", *csvs.import_arguments()]
+    cmd = [
+        str(runtime.java),
+        "-cp",
+        f"{runtime.lib_dir}/*",
+        "org.neo4j.cli.AdminTool",
+        "database",
+        "import",
+        "full",
+        "--overwrite-destination=true",
+        settings.neo4j_database,
+        "--multiline-fields=true",
+        "--array-delimiter=U+001F",
+        f"--report-file={csvs.out / 'import.report'}",
+        *csvs.import_arguments(),
+    ]
     result = subprocess.run(cmd, env=env, capture_output=True, text=True)
     if result.returncode != 0:
-        raise CellKGError(f"neo4j-admin import failed (exit {result.returncode}):\n{(result.stdout + result.stderr)[-3000:]}",
-                          hint=f"see {csvs.out / 'import.report'}; the CSV files are kept in {csvs.out}")
+        raise CellKGError(
+            f"neo4j-admin import failed (exit {result.returncode}):\n{(result.stdout + result.stderr)[-3000:]}",
+            hint=f"see {csvs.out / 'import.report'}; the CSV files are kept in {csvs.out}",
+        )
     return result.stdout
 
 
-def bulk_import(items: Iterable[ExtractionResult | Path | str], settings: Settings, *, csv_dir: Path | None = None) -> BulkReport:
+def bulk_import(
+    items: Iterable[ExtractionResult | Path | str], settings: Settings, *, csv_dir: Path | None = None
+) -> BulkReport:
     """Replace the database with ``items`` (results or document paths): stop, import, start, schema.
 
     Meant for the first load of a large corpus (``cellkg ingest --bulk``); later documents go
@@ -213,4 +285,3 @@ def bulk_import(items: Iterable[ExtractionResult | Path | str], settings: Settin
         apply_schema(driver, settings.neo4j_database)
     report.seconds_import = time.perf_counter() - started - report.seconds_csv
     return report
-

@@ -1,4 +1,5 @@
 """Background processes we start ourselves (Neo4j, the API): liveness and orderly stop."""
+
 from __future__ import annotations
 
 import os

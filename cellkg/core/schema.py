@@ -5,6 +5,7 @@ from ../shared/eval/FORMAT.md. Extraction enforces the signatures, the loader re
 outside them, constraints and indexes are generated from them, and Cypher labels and
 relationship types are only ever taken from these closed sets, never from input.
 """
+
 from __future__ import annotations
 
 ENTITY_TYPES: tuple[str, ...] = ("Researcher", "Institution", "Therapy", "Target", "Trial", "Disease")

@@ -3,6 +3,7 @@
 One instance lives in ``{state_dir}/neo4j`` (conf, data, logs, run, plugins, import). The
 configuration is rewritten from settings at every start; data survives stop/start.
 """
+
 from __future__ import annotations
 
 import os
@@ -17,16 +18,22 @@ from pathlib import Path
 from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, ServiceUnavailable
 
-from cellkg.errors import ProvisionError
-from cellkg.processes import is_alive, terminate
-from cellkg.settings import NEO4J_VERSION, Settings
-from graph.provision import Runtime, provision
+from cellkg.core.errors import ProvisionError
+from cellkg.core.settings import NEO4J_VERSION, Settings
+from cellkg.ops.processes import is_alive, terminate
+from cellkg.ops.provision import Runtime, provision
 
 JVM_FLAGS = (
-    "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError", "-XX:-OmitStackTraceInFastThrow",
-    "-Dlog4j2.disable.jmx=true", "-Djdk.tls.ephemeralDHKeySize=2048", "-Dfile.encoding=UTF-8",
-    "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
-    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED",
+    "-XX:+UseG1GC",
+    "-XX:+ExitOnOutOfMemoryError",
+    "-XX:-OmitStackTraceInFastThrow",
+    "-Dlog4j2.disable.jmx=true",
+    "-Djdk.tls.ephemeralDHKeySize=2048",
+    "-Dfile.encoding=UTF-8",
+    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    "--add-opens=java.base/java.io=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+    "--enable-native-access=ALL-UNNAMED",
 )
 
 
@@ -63,8 +70,10 @@ def neo4j_conf(settings: Settings) -> str:
         # On connect, Neo4j Browser applies cellkg's style and opens its guide; the API serves both
         # (cypher/browser/) at /browser/, and the Browser fetches only from allowlisted hosts.
         "browser.post_connect_cmd": f"style http://{settings.api_host}:{settings.api_port}/browser/cellkg.grass; "
-                                    f"play http://{settings.api_host}:{settings.api_port}/browser/guide.html",
-        "browser.remote_content_hostname_whitelist": ",".join(dict.fromkeys(["localhost", "127.0.0.1", settings.api_host])),
+        f"play http://{settings.api_host}:{settings.api_port}/browser/guide.html",
+        "browser.remote_content_hostname_whitelist": ",".join(
+            dict.fromkeys(["localhost", "127.0.0.1", settings.api_host])
+        ),
     }
     lines.update(dict(settings.extra_neo4j_conf))
     return "".join(f"{k}={v}\n" for k, v in lines.items())
@@ -90,7 +99,9 @@ class Neo4jServer:
 
     def status(self) -> ServerStatus:
         s = self.settings
-        return ServerStatus(self.pid() is not None, self.pid(), s.bolt_uri, f"http://{s.neo4j_host}:{s.http_port}/browser/")
+        return ServerStatus(
+            self.pid() is not None, self.pid(), s.bolt_uri, f"http://{s.neo4j_host}:{s.http_port}/browser/"
+        )
 
     def start(self) -> ServerStatus:
         if self.pid() is not None:
@@ -100,11 +111,25 @@ class Neo4jServer:
         self._prepare_home(runtime)
         self._check_ports_free()
         console = (self.home / "logs" / "console.log").open("ab")
-        cmd = [str(runtime.java), f"-Xms{self.settings.neo4j_heap}", f"-Xmx{self.settings.neo4j_heap}", *JVM_FLAGS,
-               "-cp", f"{runtime.lib_dir}/*:{self.home}/plugins/*", "org.neo4j.server.CommunityEntryPoint",
-               f"--home-dir={self.home}", f"--config-dir={self.home / 'conf'}"]
-        proc = subprocess.Popen(cmd, stdout=console, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                cwd=self.home, start_new_session=True)
+        cmd = [
+            str(runtime.java),
+            f"-Xms{self.settings.neo4j_heap}",
+            f"-Xmx{self.settings.neo4j_heap}",
+            *JVM_FLAGS,
+            "-cp",
+            f"{runtime.lib_dir}/*:{self.home}/plugins/*",
+            "org.neo4j.server.CommunityEntryPoint",
+            f"--home-dir={self.home}",
+            f"--config-dir={self.home / 'conf'}",
+        ]
+        proc = subprocess.Popen(
+            cmd,
+            stdout=console,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            cwd=self.home,
+            start_new_session=True,
+        )
         self.pid_file.write_text(str(proc.pid))
         self.wait_ready(process=proc)
         return self.status()
@@ -139,13 +164,17 @@ class Neo4jServer:
                     driver.execute_query("RETURN 1", database_=s.neo4j_database)
                 return
             except AuthError as exc:
-                raise ProvisionError(f"Neo4j at {s.bolt_uri} refused the stored password: {exc.message}",
-                                     hint=f"another Neo4j may own port {s.bolt_port}; or delete {self.home} to start afresh") from exc
+                raise ProvisionError(
+                    f"Neo4j at {s.bolt_uri} refused the stored password: {exc.message}",
+                    hint=f"another Neo4j may own port {s.bolt_port}; or delete {self.home} to start afresh",
+                ) from exc
             except (ServiceUnavailable, OSError, Exception) as exc:  # not ready yet: keep polling
                 last_error = exc
                 time.sleep(0.5)
-        raise ProvisionError(f"Neo4j did not become ready in {s.neo4j_start_timeout_s} s ({last_error}):\n{self.log_tail()}",
-                             hint="raise CELLKG_NEO4J_START_TIMEOUT on a slow machine")
+        raise ProvisionError(
+            f"Neo4j did not become ready in {s.neo4j_start_timeout_s} s ({last_error}):\n{self.log_tail()}",
+            hint="raise CELLKG_NEO4J_START_TIMEOUT on a slow machine",
+        )
 
     def log_tail(self, lines: int = 25) -> str:
         out = []
@@ -165,12 +194,26 @@ class Neo4jServer:
 
     def _set_initial_password(self, runtime: Runtime) -> None:
         if (self.home / "data" / "dbms").exists():
-            raise ProvisionError(f"{self.settings.password_file} is missing but {self.home}/data already exists",
-                                 hint=f"restore the password file, or delete {self.home} to start afresh")
+            raise ProvisionError(
+                f"{self.settings.password_file} is missing but {self.home}/data already exists",
+                hint=f"restore the password file, or delete {self.home} to start afresh",
+            )
         password = secrets.token_urlsafe(24)
         env = {**os.environ, "NEO4J_HOME": str(self.home), "NEO4J_CONF": str(self.home / "conf")}
-        result = subprocess.run([str(runtime.java), "-cp", f"{runtime.lib_dir}/*", "org.neo4j.cli.AdminTool",
-                                 "dbms", "set-initial-password", password], env=env, capture_output=True, text=True)
+        result = subprocess.run(
+            [
+                str(runtime.java),
+                "-cp",
+                f"{runtime.lib_dir}/*",
+                "org.neo4j.cli.AdminTool",
+                "dbms",
+                "set-initial-password",
+                password,
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
         if result.returncode != 0:
             raise ProvisionError(f"setting the initial Neo4j password failed:\n{result.stdout}{result.stderr}")
         fd = os.open(self.settings.password_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -184,5 +227,7 @@ class Neo4jServer:
                 try:
                     sock.bind((self.settings.neo4j_host, port))
                 except OSError:
-                    raise ProvisionError(f"port {port} on {self.settings.neo4j_host} is taken by another process",
-                                         hint="stop it, or choose other ports with CELLKG_BOLT_PORT / CELLKG_HTTP_PORT") from None
+                    raise ProvisionError(
+                        f"port {port} on {self.settings.neo4j_host} is taken by another process",
+                        hint="stop it, or choose other ports with CELLKG_BOLT_PORT / CELLKG_HTTP_PORT",
+                    ) from None

@@ -1,4 +1,5 @@
 """The ``cellkg`` command line: neo4j, ingest, extract, remove, stats, query, serve."""
+
 from __future__ import annotations
 
 import argparse
@@ -11,51 +12,63 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from cellkg import __version__
-from cellkg.errors import CellKGError, InputError
-from cellkg.settings import get_settings
+from cellkg.core.errors import CellKGError, InputError
+from cellkg.core.settings import get_settings
 
 console = Console(stderr=True)
 out = Console()
 
 
 def _progress() -> Progress:
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                    console=console, transient=False)
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
+    )
 
 
 def _document_paths(paths: list[Path]) -> list[Path]:
-    import extract
+    from cellkg import extract
 
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise InputError(f"no such file or folder: {', '.join(missing)}", reason="missing", hint="check the path")
     found = list(extract.iter_document_paths(paths))
     if not found:
-        raise InputError("no .txt, .md, .html or .pdf files found", reason="no_input", hint="pass files or folders of documents")
+        raise InputError(
+            "no .txt, .md, .html or .pdf files found", reason="no_input", hint="pass files or folders of documents"
+        )
     return found
 
 
 def cmd_neo4j(args: argparse.Namespace) -> int:
-    from graph.server import Neo4jServer
+    from cellkg.ops.neo4j_server import Neo4jServer
 
     server = Neo4jServer(get_settings(), log=console.print)
     if args.action == "start":
         status = server.start()
-        from graph.db import driver_session
-        from graph.ddl import apply_schema
+        from cellkg.graph.db import driver_session
+        from cellkg.graph.ddl import apply_schema
 
         with driver_session(get_settings()) as driver:
             apply_schema(driver, get_settings().neo4j_database)
-        console.print(f"Neo4j {status.version} running (pid {status.pid})\n  Bolt:    {status.bolt_uri}\n"
-                      f"  Browser: {status.browser_url}\n  user:    {get_settings().neo4j_user}\n"
-                      f"  password: in {get_settings().password_file}")
+        console.print(
+            f"Neo4j {status.version} running (pid {status.pid})\n  Bolt:    {status.bolt_uri}\n"
+            f"  Browser: {status.browser_url}\n  user:    {get_settings().neo4j_user}\n"
+            f"  password: in {get_settings().password_file}"
+        )
     elif args.action == "stop":
         server.stop()
         console.print("Neo4j stopped")
     elif args.action == "status":
         status = server.status()
-        console.print(f"Neo4j {status.version}: {'running, pid ' + str(status.pid) if status.running else 'stopped'}"
-                      f" ({status.bolt_uri}, {status.browser_url})")
+        console.print(
+            f"Neo4j {status.version}: {'running, pid ' + str(status.pid) if status.running else 'stopped'}"
+            f" ({status.bolt_uri}, {status.browser_url})"
+        )
         return 0 if status.running else 1
     elif args.action == "password":
         out.print(get_settings().password(), highlight=False)
@@ -63,7 +76,7 @@ def cmd_neo4j(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    import extract
+    from cellkg import extract
 
     paths = _document_paths(args.paths)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -72,9 +85,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
         task = progress.add_task("extracting", total=len(paths))
         for path in paths:
             try:
-                result = extract.extract_document(extract.read_document(path, max_bytes=get_settings().max_document_bytes))
+                result = extract.extract_document(
+                    extract.read_document(path, max_bytes=get_settings().max_document_bytes)
+                )
                 target = args.out / f"{result.document.name}.json"
-                target.write_text(json.dumps(extract.to_format_json(result), ensure_ascii=False, indent=1), encoding="utf-8")
+                target.write_text(
+                    json.dumps(extract.to_format_json(result), ensure_ascii=False, indent=1), encoding="utf-8"
+                )
                 written += 1
             except InputError as exc:
                 skipped.append((str(path), exc.reason, exc.message))
@@ -86,23 +103,30 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from graph.db import driver_session
-    from graph.ddl import apply_schema
-    from graph.ingest import ingest_paths
+    from cellkg.graph.db import driver_session
+    from cellkg.graph.ddl import apply_schema
+    from cellkg.ingest.stream import ingest_paths
 
     settings = get_settings()
     paths = _document_paths(args.paths)
     with driver_session(settings) as driver, _progress() as progress:
         apply_schema(driver, settings.neo4j_database)
         task = progress.add_task("ingesting", total=len(paths))
-        summary = ingest_paths(driver, paths, group_size=args.batch or settings.load_batch_docs,
-                               max_bytes=settings.max_document_bytes, database=settings.neo4j_database,
-                               on_document=lambda _: progress.advance(task))
+        summary = ingest_paths(
+            driver,
+            paths,
+            group_size=args.batch or settings.load_batch_docs,
+            max_bytes=settings.max_document_bytes,
+            database=settings.neo4j_database,
+            on_document=lambda _: progress.advance(task),
+        )
     report = summary.report
-    console.print(f"documents: {report.documents_loaded} loaded, {report.documents_unchanged} unchanged, "
-                  f"{len(report.documents_replaced)} replaced older versions, {summary.skipped_count} skipped\n"
-                  f"written: {report.entities} entities, {report.mentions} mentions, {report.relations} relations, "
-                  f"{report.evidence} evidence")
+    console.print(
+        f"documents: {report.documents_loaded} loaded, {report.documents_unchanged} unchanged, "
+        f"{len(report.documents_replaced)} replaced older versions, {summary.skipped_count} skipped\n"
+        f"written: {report.entities} entities, {report.mentions} mentions, {report.relations} relations, "
+        f"{report.evidence} evidence"
+    )
     for reason, count in sorted(report.dropped.items()):
         console.print(f"  dropped {count}: {reason}")
     for reason, items in sorted(summary.skipped.items()):
@@ -113,10 +137,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    from cellkg.errors import NotFound
-    from graph import statements as cy
-    from graph.db import driver_session
-    from graph.loader import Loader
+    from cellkg.core.errors import NotFound
+    from cellkg.graph import statements as cy
+    from cellkg.graph.db import driver_session
+    from cellkg.graph.loader import Loader
 
     settings = get_settings()
     with driver_session(settings) as driver:
@@ -124,7 +148,10 @@ def cmd_remove(args: argparse.Namespace) -> int:
         for ref in args.refs:
             records, _, _ = driver.execute_query(cy.FIND_DOCUMENTS, ref=str(ref), database_=settings.neo4j_database)
             if not records:
-                raise NotFound(f"no document with id, source or name {ref!r}", hint="list documents with 'cellkg stats --documents'")
+                raise NotFound(
+                    f"no document with id, source or name {ref!r}",
+                    hint="list documents with 'cellkg stats --documents'",
+                )
             for record in records:
                 loader.remove(record["doc_id"])
                 console.print(f"removed {record['doc_id']} ({record['source']})")
@@ -132,8 +159,8 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from graph import statements as cy
-    from graph.db import driver_session
+    from cellkg.graph import statements as cy
+    from cellkg.graph.db import driver_session
 
     settings = get_settings()
     with driver_session(settings) as driver:
@@ -149,7 +176,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from graph import library
+    from cellkg.cli.render import format_rows
+    from cellkg.graph import queries as library
 
     if args.list or not args.name:
         table = Table("name", "question")
@@ -157,18 +185,18 @@ def cmd_query(args: argparse.Namespace) -> int:
             table.add_row(query.name, query.question)
         out.print(table)
         return 0
-    from graph.db import driver_session
+    from cellkg.graph.db import driver_session
 
     params = library.parse_params(args.param or [])
     settings = get_settings()
     with driver_session(settings) as driver:
         columns, rows = library.run_query(driver, args.name, params, database=settings.neo4j_database)
-    out.print(library.format_rows(columns, rows, args.format), highlight=False, soft_wrap=True, markup=False, emoji=False)
+    out.print(format_rows(columns, rows, args.format), highlight=False, soft_wrap=True, markup=False, emoji=False)
     return 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from api import process
+    from cellkg.ops import api_server as process
 
     settings = get_settings()
     if args.stop:
@@ -183,7 +211,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="cellkg", description="A knowledge graph of cell-therapy research, with provenance.")
+    parser = argparse.ArgumentParser(
+        prog="cellkg", description="A knowledge graph of cell-therapy research, with provenance."
+    )
     parser.add_argument("--version", action="version", version=f"cellkg {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 

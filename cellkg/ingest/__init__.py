@@ -1,0 +1,1 @@
+"""Orchestration: files or texts through extraction into the graph, in one process or on Dask."""

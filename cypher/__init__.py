@@ -1,0 +1,1 @@
+"""The analysts' query library and the Neo4j Browser style and guide, shipped as package data."""
