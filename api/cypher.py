@@ -87,7 +87,7 @@ def evidence_of(relation_key: str, first: str, depth: int) -> str:
 
 def relation_edges(owner: str, nested: Nested, params: Params, depth: int) -> str:
     """``owner``'s edges of ``nested``'s kind, most confident first, each with its planned nested lists."""
-    field, args = nested.field, nested.args
+    field, args = nested.relation, nested.args
     left, right = _ARROWS[field.direction]
     rel_type, label = check_relation_type(field.rel_type), check_label(field.node_type)
     r, b = f"r_{depth}", f"b_{depth}"
@@ -96,7 +96,8 @@ def relation_edges(owner: str, nested: Nested, params: Params, depth: int) -> st
         extra += f", pre: [{', '.join(_nested(r, n, params, depth) for n in nested.edge)}]"
     return (
         f"COLLECT {{ MATCH ({owner}){left}[{r}:{rel_type}]{right}({b}:{label}) "
-        f"WHERE {r}.confidence >= ${params(args['minConfidence'])} AND (${params(args['includeNegated'])} OR NOT {r}.negated) "
+        f"WHERE {r}.confidence >= ${params(args['minConfidence'])} "
+        f"AND (${params(args['includeNegated'])} OR NOT {r}.negated) "
         f"WITH {r}, {b} ORDER BY {r}.confidence DESC, {b}.key LIMIT ${params(args['first'])} "
         f"RETURN {_relation(r, extra)} }}"
     )
@@ -171,6 +172,9 @@ def relations_by_key(nested: Nested, params: Params) -> str:
     return f"UNWIND $keys AS k MATCH (a:Entity {{key: k}}) RETURN k, {relation_edges('a', nested, params, 0)} AS value"
 
 
+_PATH_ENDS = "subject_key: startNode(r).key, object_key: endNode(r).key"
+
+
 def shortest_path(max_hops: int) -> str:
     """$from, $to: the shortest chain of entity relations, at most ``max_hops`` long; negated relations
     (every piece of evidence denies them) do not connect anything."""
@@ -181,14 +185,17 @@ MATCH (a:Entity {{key: $from}}), (b:Entity {{key: $to}})
 MATCH p = shortestPath((a)-[:{types}*..{hops}]-(b))
 WHERE all(r IN relationships(p) WHERE NOT r.negated)
 RETURN [n IN nodes(p) | {_entity("n")}] AS nodes,
-       [r IN relationships(p) | {_relation("r", "subject_key: startNode(r).key, object_key: endNode(r).key")}] AS relations
+       [r IN relationships(p) | {_relation("r", _PATH_ENDS)}] AS relations
 """
 
 
 def page(match: str, where: list[str], order: str, projection: str, with_total: bool) -> str:
     """One page of a filtered list ($skip, $limit) and, only when asked, the full count."""
     condition = " AND ".join(where) or "true"
-    rows = f"CALL () {{ {match} WHERE {condition} WITH n ORDER BY {order} SKIP $skip LIMIT $limit RETURN collect({projection}) AS nodes }}"
+    rows = (
+        f"CALL () {{ {match} WHERE {condition} WITH n ORDER BY {order} SKIP $skip LIMIT $limit "
+        f"RETURN collect({projection}) AS nodes }}"
+    )
     if not with_total:
         return f"{rows} RETURN nodes, null AS total"
     total = f"CALL () {{ {match} WHERE {condition} RETURN count(n) AS total }}"

@@ -7,6 +7,7 @@ api.cypher's closed-set templates.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from cellkg.api import cypher as cy
 from cellkg.api.limits import short_text
@@ -47,7 +48,7 @@ def _add_name(preds: Predicates, name: NameFilter) -> None:
             preds.where.append(cy.alias_predicate(preds.param(alias_pattern(operator, value, f"name.{operator}"))))
 
 
-def entity_predicates(entity_type: str, spec: object | None) -> Predicates:
+def entity_predicates(entity_type: str, spec: Any | None) -> Predicates:
     preds = Predicates()
     if spec is None:
         return preds

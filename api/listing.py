@@ -16,10 +16,10 @@ from cellkg.api import cypher as cy
 from cellkg.api.filters import Predicates, document_predicates, entity_order, entity_predicates
 from cellkg.api.limits import max_page
 from cellkg.api.lookahead import field_plan
-from cellkg.api.types.entities import ENTITY_CLASSES, entity_from_row
 from cellkg.api.types.inputs import ENTITY_FILTERS, DocumentFilter, EntityOrder
 from cellkg.api.types.pagination import Connection, PageArgs, wants_total
 from cellkg.api.types.provenance import Document
+from cellkg.api.types.registry import ENTITY_CLASSES, entity_from_row
 
 DOCUMENT_ORDER = "n.ingested_at DESC, n.doc_id ASC"
 
@@ -64,7 +64,7 @@ def entity_list(entity_type: str):
         )
 
     resolve.__annotations__["filter_"] = Annotated[filter_type | None, strawberry.argument(name="filter")]
-    resolve.__annotations__["return"] = Connection[ENTITY_CLASSES[entity_type]]
+    resolve.__annotations__["return"] = Connection[ENTITY_CLASSES[entity_type]]  # type: ignore[valid-type]
     return strawberry.field(
         resolver=resolve,
         description=(

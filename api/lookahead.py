@@ -14,7 +14,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from graphql import FieldNode, FragmentSpreadNode, GraphQLIncludeDirective, GraphQLResolveInfo, GraphQLSkipDirective
+from graphql import (
+    FieldNode,
+    FragmentSpreadNode,
+    GraphQLIncludeDirective,
+    GraphQLInterfaceType,
+    GraphQLObjectType,
+    GraphQLResolveInfo,
+    GraphQLSkipDirective,
+)
 from graphql.execution.values import get_argument_values, get_directive_values
 from strawberry.utils.str_converters import to_camel_case
 
@@ -35,6 +43,20 @@ class Nested:
     field: RelationField | None = None
     node: tuple[Nested, ...] = ()  # relation: what to fetch with each neighbour
     edge: tuple[Nested, ...] = ()  # relation: what to fetch with each edge (its evidence)
+
+    @property
+    def relation(self) -> RelationField:
+        """The relation field of a ``relation`` plan (documents and evidence plans have none)."""
+        if self.field is None:
+            raise TypeError(f"{self.key!r} is a {self.kind} plan, not a relation")
+        return self.field
+
+
+def _object_type(info: GraphQLResolveInfo, type_name: str) -> GraphQLObjectType:
+    found = info.schema.get_type(type_name)
+    if not isinstance(found, GraphQLObjectType | GraphQLInterfaceType):
+        raise TypeError(f"{type_name} is not an object type of the schema")
+    return found  # type: ignore[return-value]  # both have .fields
 
 
 def _included(info: GraphQLResolveInfo, node) -> bool:
@@ -65,7 +87,7 @@ def _collect(info: GraphQLResolveInfo, nodes: Iterable[FieldNode], type_names: t
 
 
 def _args(info: GraphQLResolveInfo, type_name: str, nodes: list[FieldNode]) -> dict:
-    definition = info.schema.get_type(type_name).fields[nodes[0].name.value]
+    definition = _object_type(info, type_name).fields[nodes[0].name.value]
     return get_argument_values(definition, nodes[0], info.variable_values)
 
 
@@ -95,7 +117,7 @@ def entity_plan(
 
 
 def _with_edges(info: GraphQLResolveInfo, relation: Nested, nodes: list[FieldNode], limit: int) -> Nested:
-    edge_type, node_type = _edge_type(info, relation), relation.field.node_type
+    edge_type, node_type = _edge_type(info, relation), relation.relation.node_type
     edge_fields = _collect(info, nodes, (edge_type,))
     # the neighbours' own relations come one level (one DataLoader batch) later: a hub reached from
     # many owners then has its edges sorted once, not once per owner as in a single nested statement
@@ -105,13 +127,13 @@ def _with_edges(info: GraphQLResolveInfo, relation: Nested, nodes: list[FieldNod
         for key, subs in edge_fields.items()
         if subs[0].name.value == "evidence" and _sized(args := _args(info, edge_type, subs), limit)
     )
-    return Nested(relation.key, "relation", relation.args, relation.field, node, edge)
+    return Nested(relation.key, "relation", relation.args, relation.relation, node, edge)
 
 
 def _edge_type(info: GraphQLResolveInfo, relation: Nested) -> str:
     """The GraphQL name of the edge type, e.g. ``TherapyRelationEdge``."""
-    owner = info.schema.get_type(relation.field.owner)
-    field_type = owner.fields[to_camel_case(relation.field.name)].type
+    owner = _object_type(info, relation.relation.owner)
+    field_type = owner.fields[to_camel_case(relation.relation.name)].type
     while hasattr(field_type, "of_type"):
         field_type = field_type.of_type
     return field_type.name
@@ -132,12 +154,12 @@ def _named(fields: dict[str, list[FieldNode]], name: str) -> list[FieldNode]:
 
 def relation_plan(info: GraphQLResolveInfo, field: RelationField, args: dict, limit: int) -> Nested:
     """Plan for the relation field now resolving (its prefetch was not possible): its own subtree."""
-    return _with_edges(info, Nested(info.path.key, "relation", args, field), list(info.field_nodes), limit)
+    return _with_edges(info, Nested(str(info.path.key), "relation", args, field), list(info.field_nodes), limit)
 
 
 def attach(plan: tuple[Nested, ...], row: dict) -> dict[str, tuple[Nested, list]] | None:
     """The prefetched lists of one fetched row, by response key (None when nothing was planned)."""
-    return {n.key: (n, rows) for n, rows in zip(plan, row["pre"])} if plan else None
+    return {n.key: (n, rows) for n, rows in zip(plan, row["pre"], strict=True)} if plan else None
 
 
 def prefetched(obj, info) -> tuple[Nested, list] | None:

@@ -13,9 +13,10 @@ from cellkg.api.limits import max_page, short_text
 from cellkg.api.listing import document_list, entity_list
 from cellkg.api.lookahead import field_plan
 from cellkg.api.search import SearchHit, search
-from cellkg.api.types.entities import ENTITY_CLASSES, Entity, entity_from_row
+from cellkg.api.types.entities import Entity
 from cellkg.api.types.pagination import Connection
 from cellkg.api.types.provenance import Document, Relation
+from cellkg.api.types.registry import ENTITY_CLASSES, entity_from_row
 
 MAX_PATH_HOPS = 6
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import Any
 
 import strawberry
 from strawberry.extensions import (
@@ -16,12 +17,12 @@ from strawberry.extensions import (
 from cellkg.api.errors import MASKED_MESSAGE, should_mask
 from cellkg.api.mutation import Mutation
 from cellkg.api.query import Query
-from cellkg.api.types.entities import ENTITY_CLASSES
+from cellkg.api.types.registry import ENTITY_CLASSES
 from cellkg.core.settings import Settings
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:
-    extensions = [  # factories: strawberry builds fresh extension instances per request
+    extensions: list[Any] = [  # factories: strawberry builds fresh extension instances per request
         partial(MaxTokensLimiter, max_token_count=settings.api_max_tokens),
         partial(QueryDepthLimiter, max_depth=settings.api_max_depth),
         partial(MaxAliasesLimiter, max_alias_count=settings.api_max_aliases),

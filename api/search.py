@@ -15,8 +15,9 @@ from strawberry import Info
 from cellkg.api import cypher as cy
 from cellkg.api.errors import UserError
 from cellkg.api.limits import page_size, short_text
-from cellkg.api.types.entities import Entity, entity_from_row
+from cellkg.api.types.entities import Entity
 from cellkg.api.types.enums import EntityType
+from cellkg.api.types.registry import entity_from_row
 from cellkg.core.schema import ENTITY_TYPES
 
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
@@ -41,7 +42,7 @@ class SearchHit:
 
 async def search(info: Info, text: str, types: list[EntityType] | None = None, first: int = 10) -> list[SearchHit]:
     """Entities whose names or aliases match ``text`` (English or Chinese), best first."""
-    first = page_size(info, first)
+    first = page_size(info, first) or 0
     wanted = [t.value for t in types] if types else list(ENTITY_TYPES)
     read = first if len(wanted) == len(ENTITY_TYPES) else first * INDEX_READ_FACTOR
     rows = await info.context.store.rows(

@@ -27,10 +27,12 @@ from pathlib import Path
 
 import httpx
 
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
 from cellkg.api import process
 from cellkg.core.model import DocumentRecord, Entity, Evidence, ExtractionResult, Mention, Relation, short_hash
 from cellkg.core.schema import check_label
-from cellkg.core.settings import REPO_ROOT, Settings, load_settings
+from cellkg.core.settings import Settings, load_settings
 from cellkg.graph.db import open_driver, wipe_graph
 from cellkg.graph.ddl import apply_schema
 from cellkg.graph.loader import Loader

@@ -32,7 +32,8 @@ def schema_statements() -> list[str]:
         # a relationship uniqueness constraint (Community has them) also stops concurrent
         # ingesters from MERGE-ing the same claim twice
         statements.append(
-            f"CREATE CONSTRAINT rel_{rel_type.lower()}_key IF NOT EXISTS FOR ()-[r:{rel_type}]-() REQUIRE r.key IS UNIQUE"
+            f"CREATE CONSTRAINT rel_{rel_type.lower()}_key IF NOT EXISTS "
+            f"FOR ()-[r:{rel_type}]-() REQUIRE r.key IS UNIQUE"
         )
     labels = "|".join(ENTITY_TYPES)
     # The CJK analyzer indexes Latin words whole and Chinese as overlapping bigrams, so one index

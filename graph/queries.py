@@ -108,6 +108,11 @@ def _parameter(line: str, path: Traversable) -> Parameter:
     return Parameter(match[1], example, match[2] == "=", match[3][end:].strip())
 
 
+def _column(line: str) -> tuple[str, str]:
+    name, _, meaning = line.partition(" ")
+    return name, meaning.strip()
+
+
 def parse_query(path: Traversable) -> NamedQuery:
     header, body = _split_header(path.read_text(encoding="utf-8"))
     sections = _sections(header, path)
@@ -115,7 +120,7 @@ def parse_query(path: Traversable) -> NamedQuery:
     declared, used = {p.name for p in parameters}, set(_USED_PARAMETER.findall(body))
     if declared != used:
         raise QueryError(f"{path.name}: header declares {sorted(declared)} but the query uses {sorted(used)}")
-    columns = tuple(tuple((line.split(None, 1) + [""])[:2]) for line in sections.get("Columns", []))
+    columns = tuple(_column(line) for line in sections.get("Columns", []))
     return NamedQuery(
         path.name.removesuffix(".cypher"), " ".join(sections.get("Question", [])), parameters, columns, body, path
     )

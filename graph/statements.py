@@ -31,7 +31,10 @@ MERGE_DOCUMENTS = "UNWIND $rows AS row MERGE (d:Document {doc_id: row.doc_id}) O
 
 _SEARCH_TEXT = "reduce(s = '', a IN e.aliases | s + ' | ' + a)"
 # The smallest Chinese alias, not the first one written: concurrent or reordered loads agree on it.
-_NAME_ZH = r"reduce(z = null, a IN e.aliases | CASE WHEN a =~ '(?s).*[\u3400-\u9fff].*' AND (z IS NULL OR a < z) THEN a ELSE z END)"
+_NAME_ZH = (
+    r"reduce(z = null, a IN e.aliases | "
+    r"CASE WHEN a =~ '(?s).*[\u3400-\u9fff].*' AND (z IS NULL OR a < z) THEN a ELSE z END)"
+)
 
 # Lower-cased name and aliases, each between NUL marks (user text never holds NUL), so one CONTAINS
 # over a text index answers case-insensitive equals / starts-with / contains on any alias.
@@ -126,7 +129,8 @@ RETURN d.doc_id AS doc_id, d.source AS source, d.title AS title
 
 GRAPH_COUNTS = """
 CALL () { MATCH (n:Entity) RETURN n.type AS name, count(*) AS count, 'entity' AS kind
-  UNION ALL MATCH ()-[r]->() WHERE NOT type(r) IN ['MENTIONS', 'ASSERTS'] RETURN type(r) AS name, count(*) AS count, 'relation' AS kind
+  UNION ALL MATCH ()-[r]->() WHERE NOT type(r) IN ['MENTIONS', 'ASSERTS']
+    RETURN type(r) AS name, count(*) AS count, 'relation' AS kind
   UNION ALL MATCH (d:Document) RETURN 'Document' AS name, count(*) AS count, 'provenance' AS kind
   UNION ALL MATCH (e:Evidence) RETURN 'Evidence' AS name, count(*) AS count, 'provenance' AS kind }
 RETURN kind, name, count ORDER BY kind, name

@@ -16,8 +16,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def package_dirs() -> dict[str, str]:
+    """Import name -> folder, as pyproject.toml maps them."""
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["package-dir"]
+
+
 def link_tree(into: Path) -> None:
-    mapping = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["package-dir"]
+    mapping = package_dirs()
     package = into / "cellkg"
     package.mkdir()
     for entry in (ROOT / mapping["cellkg"]).iterdir():
@@ -33,9 +38,12 @@ def main() -> int:
         link_tree(Path(tmp))
         result = subprocess.run(
             [sys.executable, "-m", "mypy", "--config-file", str(ROOT / "pyproject.toml"), "-p", "cellkg"],
-            cwd=tmp, capture_output=True, text=True, env={"MYPYPATH": tmp, "PATH": "/usr/bin:/bin"},
+            cwd=tmp,
+            capture_output=True,
+            text=True,
+            env={"MYPYPATH": tmp, "PATH": "/usr/bin:/bin"},
         )
-        mapping = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["package-dir"]
+        mapping = package_dirs()
         output = result.stdout + result.stderr
         for name, folder in sorted(mapping.items(), key=lambda item: -len(item[0])):
             output = output.replace(name.replace(".", "/") + "/", folder.rstrip("/") + "/")

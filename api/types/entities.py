@@ -12,10 +12,11 @@ from strawberry import Info
 
 from cellkg.api import cypher as cy
 from cellkg.api.limits import max_page, page_size
-from cellkg.api.lookahead import Nested, attach, prefetched, relation_plan
+from cellkg.api.lookahead import prefetched, relation_plan
 from cellkg.api.relations import relation_field
 from cellkg.api.types.enums import EntityType
 from cellkg.api.types.provenance import Document, RelationEdge
+from cellkg.api.types.registry import register_entity_classes
 
 
 def relation(owner: str, name: str, description: str):
@@ -105,19 +106,4 @@ class Trial(Entity):
     studies: list[RelationEdge[Disease]] = relation("Trial", "studies", "Diseases studied")
 
 
-ENTITY_CLASSES: dict[str, type[Entity]] = {
-    cls.__name__: cls for cls in (Researcher, Institution, Therapy, Target, Disease, Trial)
-}
-
-
-def entity_from_row(row: dict, plan: tuple[Nested, ...] = ()) -> Entity:
-    """An entity from its map (api.cypher.entity_map), carrying the lists ``plan`` fetched with it."""
-    cls = ENTITY_CLASSES[row["type"]]
-    return cls(
-        id=row["key"],
-        name=row["name"],
-        name_zh=row.get("name_zh"),
-        aliases=row.get("aliases") or [],
-        type=EntityType(row["type"]),
-        prefetched=attach(plan, row),
-    )
+register_entity_classes(Researcher, Institution, Therapy, Target, Disease, Trial)

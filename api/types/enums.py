@@ -8,10 +8,12 @@ import strawberry
 
 from cellkg.core.schema import ENTITY_TYPES, RELATION_TYPES
 
-EntityType = strawberry.enum(
-    Enum("EntityType", {t.upper(): t for t in ENTITY_TYPES}), description="The label of an entity node."
+# Built from the schema's closed sets; mypy cannot type the functional Enum API.
+EntityType = strawberry.enum(  # type: ignore[call-overload]
+    Enum("EntityType", {t.upper(): t for t in ENTITY_TYPES}),
+    description="The label of an entity node.",
 )
-RelationType = strawberry.enum(
+RelationType = strawberry.enum(  # type: ignore[call-overload]
     Enum("RelationType", {t: t for t in RELATION_TYPES}),
     description="A relationship type between entities (docs/graph-model.md).",
 )

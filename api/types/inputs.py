@@ -50,7 +50,8 @@ def _entity_filter(entity_type: str) -> type:
     return strawberry.input(
         cls,
         description=(
-            f"{entity_type}s matching every given condition; relation filters keep {entity_type}s with such a neighbour."
+            f"{entity_type}s matching every given condition; "
+            f"relation filters keep {entity_type}s with such a neighbour."
         ),
     )
 

@@ -116,7 +116,9 @@ class PageArgs:
                 size = max(0, min(size, end - start))
                 return Window(skip=start, size=size, forward=False, end=end)
             return Window(skip=start, size=size, forward=True, end=None)
-        end = total if end is None else end
+        if end is None:
+            assert total is not None, "a backward page without 'before' needs the total (see needs_total)"
+            end = total
         skip = max(start, end - self.last)
         return Window(skip=skip, size=max(0, end - skip), forward=False, end=end)
 

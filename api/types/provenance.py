@@ -15,18 +15,13 @@ from cellkg.api import cypher as cy
 from cellkg.api.limits import page_size
 from cellkg.api.lookahead import Nested, attach, prefetched
 from cellkg.api.types.enums import Language, RelationType
+from cellkg.api.types.registry import entity_from_row
 
 if TYPE_CHECKING:
     from cellkg.api.types.entities import Entity
 
 N = TypeVar("N")
-LazyEntity = Annotated["Entity", strawberry.lazy("api.types.entities")]
-
-
-def _entity(row: dict, plan: tuple[Nested, ...] = ()):
-    from cellkg.api.types.entities import entity_from_row  # entities import this module
-
-    return entity_from_row(row, plan)
+LazyEntity = Annotated["Entity", strawberry.lazy("cellkg.api.types.entities")]
 
 
 def language_of(row: dict) -> Language | None:
@@ -73,16 +68,16 @@ class Document:
     @strawberry.field(description="The relations its evidence supports (their aggregate over all documents).")
     async def claims(self, info: Info, first: int = 20) -> list[Relation]:
         rows = await info.context.loaders.load(cy.CLAIMS_OF_DOCUMENTS, self.id, first=page_size(info, first))
-        return [Relation.from_row(r, _entity(r["subject"]), _entity(r["object"])) for r in rows or []]
+        return [Relation.from_row(r, entity_from_row(r["subject"]), entity_from_row(r["object"])) for r in rows or []]
 
     @strawberry.field(description="The entities the document names, with where.")
     async def mentions(self, info: Info, first: int = 50) -> list[Mention]:
         rows = await info.context.loaders.load(cy.MENTIONS_OF_DOCUMENTS, self.id, first=page_size(info, first))
         return [
             Mention(
-                entity=_entity(r["entity"]),
+                entity=entity_from_row(r["entity"]),
                 count=r["count"],
-                spans=[Span(start=s, end=e) for s, e in zip(r["starts"], r["ends"])],
+                spans=[Span(start=s, end=e) for s, e in zip(r["starts"], r["ends"], strict=True)],
             )
             for r in rows or []
         ]
@@ -136,12 +131,12 @@ class Evidence:
     @strawberry.field
     async def subject(self, info: Info) -> LazyEntity | None:
         row = await info.context.loaders.load(cy.ENTITIES_BY_KEY, self.subject_id)
-        return _entity(row) if row else None
+        return entity_from_row(row) if row else None
 
     @strawberry.field(name="object")
     async def object_(self, info: Info) -> LazyEntity | None:
         row = await info.context.loaders.load(cy.ENTITIES_BY_KEY, self.object_id)
-        return _entity(row) if row else None
+        return entity_from_row(row) if row else None
 
 
 async def _evidence_of(info: Info, relation_id: str, first: int) -> list[Evidence]:
@@ -184,7 +179,7 @@ class RelationEdge(RelationFigures, Generic[N]):
     def from_row(cls, row: dict, nested: Nested) -> RelationEdge:
         """An edge from api.cypher.relation_edges, with what ``nested`` planned below it."""
         return cls(
-            node=_entity(row["node"], nested.node),
+            node=entity_from_row(row["node"], nested.node),
             relation_id=row["key"],
             type=RelationType(row["type"]),
             prefetched=attach(nested.edge, row),

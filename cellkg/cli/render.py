@@ -41,8 +41,10 @@ def _node_label(node: Node) -> str:
 def _path_text(path: GraphPath) -> str:
     text, current = _node_label(path.start_node), path.start_node
     for rel in path.relationships:
-        forward = rel.start_node.element_id == current.element_id
-        current = rel.end_node if forward else rel.start_node
+        start, end = rel.nodes  # a path's relationships always carry both ends
+        assert start is not None and end is not None
+        forward = start.element_id == current.element_id
+        current = end if forward else start
         arrow = f" -[:{rel.type}]-> " if forward else f" <-[:{rel.type}]- "
         text += arrow + _node_label(current)
     return text
@@ -71,9 +73,10 @@ def _table(columns: list[str], rows: list[list]) -> str:
     table = Table(*columns, show_lines=False)
     for row in rows:
         table.add_row(*(Text(_text(v)) for v in row))
-    console = Console(file=io.StringIO(), width=max(100, shutil.get_terminal_size().columns), color_system=None)
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=max(100, shutil.get_terminal_size().columns), color_system=None)
     console.print(table)
-    return console.file.getvalue().rstrip("\n")
+    return buffer.getvalue().rstrip("\n")
 
 
 def _csv(columns: list[str], rows: list[list]) -> str:
@@ -85,7 +88,7 @@ def _csv(columns: list[str], rows: list[list]) -> str:
 
 
 def _json(columns: list[str], rows: list[list]) -> str:
-    return json.dumps([dict(zip(columns, map(_plain, row))) for row in rows], ensure_ascii=False, indent=2)
+    return json.dumps([dict(zip(columns, map(_plain, row), strict=True)) for row in rows], ensure_ascii=False, indent=2)
 
 
 FORMATS = {"table": _table, "csv": _csv, "json": _json}

@@ -91,10 +91,10 @@ class Relation:
 
     @property
     def key(self) -> str:
-        ends = (self.source_key, self.target_key)
-        if self.type in SYMMETRIC_RELATIONS:
-            ends = tuple(sorted(ends))
-        return short_hash(ends[0], self.type, ends[1])
+        first, second = self.source_key, self.target_key
+        if self.type in SYMMETRIC_RELATIONS and second < first:
+            first, second = second, first
+        return short_hash(first, self.type, second)
 
 
 @dataclass(frozen=True, slots=True)

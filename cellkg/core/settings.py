@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from cellkg.core.errors import ConfigError
 
@@ -92,7 +93,7 @@ class Settings:
                 hint="run 'cellkg neo4j start' (or 'make up') first, or set CELLKG_NEO4J_PASSWORD",
             ) from None
 
-    def with_overrides(self, **changes: object) -> Settings:
+    def with_overrides(self, **changes: Any) -> Settings:
         return replace(self, **changes)
 
 

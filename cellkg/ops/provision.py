@@ -84,7 +84,11 @@ def verify_cache(lib_dir: Path) -> bool:
     manifest = lib_dir.parent / "manifest.sha256"
     if not manifest.exists():
         return False
-    recorded = dict(reversed(line.split("  ", 1)) for line in manifest.read_text().splitlines() if line)
+    recorded = {}
+    for line in manifest.read_text().splitlines():
+        if line:
+            digest, name = line.split("  ", 1)
+            recorded[name] = digest
     return bool(recorded) and recorded == _manifest(lib_dir)
 
 
