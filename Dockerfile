@@ -1,5 +1,5 @@
 # The cellkg CLI and API (used by docker-compose.yml's ingest and api services).
-FROM python:3.11-slim
+FROM python:3.13-slim
 WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY cellkg ./cellkg
@@ -7,6 +7,7 @@ COPY extract ./extract
 COPY graph ./graph
 COPY api ./api
 COPY cypher ./cypher
+# a regular install: queries, Browser assets, lexicons and the SDL ship inside the package
+RUN pip install --no-cache-dir . && rm -rf cellkg extract graph api cypher
 COPY examples ./examples
-RUN pip install --no-cache-dir -e .
 ENV PYTHONUNBUFFERED=1

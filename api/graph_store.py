@@ -39,6 +39,7 @@ class GraphStore:
                 max_connection_lifetime=600,
                 max_transaction_retry_time=READ_RETRY_S,
                 connection_acquisition_timeout=self.settings.api_query_timeout_s,
+                notifications_min_severity="OFF",  # as graph.db.open_driver: no advice notices on an empty graph
             )
         return self._driver
 
