@@ -1,7 +1,8 @@
 # The two commands a user needs: `make up` and `make test`. Everything else is a helper of those.
 SHELL := /bin/bash
 # The newest supported Python on this machine (3.13, 3.12, then 3.11); PYTHON=... overrides.
-PYTHON ?= $(shell for v in 3.13 3.12 3.11; do command -v python$$v && break; done)
+# (a pyenv shim can exist for a version that is not active: it must run, not only be on PATH)
+PYTHON ?= $(shell for v in 3.13 3.12 3.11; do python$$v -c '' 2>/dev/null && command -v python$$v && break; done)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)

@@ -7,8 +7,6 @@ settings from CELLKG_* variables, so the caller's settings are passed down that 
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
 import sys
 import time
 import urllib.request
@@ -16,7 +14,7 @@ from pathlib import Path
 
 from cellkg.core.errors import ProvisionError
 from cellkg.core.settings import Settings
-from cellkg.ops.processes import terminate
+from cellkg.ops.processes import port_taken, spawn_detached, terminate
 
 START_TIMEOUT_S = 30
 
@@ -71,16 +69,6 @@ def running_pid(settings: Settings) -> int | None:
         return None
 
 
-def _port_taken(host: str, port: int) -> bool:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            sock.bind((host, port))
-            return False
-        except OSError:
-            return True
-
-
 def _healthy(settings: Settings) -> bool:
     try:
         with urllib.request.urlopen(f"http://{settings.api_host}:{settings.api_port}/healthz", timeout=1) as resp:
@@ -97,7 +85,7 @@ def _log_tail(settings: Settings, lines: int = 20) -> str:
 def start_api_detached(settings: Settings) -> str:
     if running_pid(settings) is not None and _healthy(settings):
         return graphql_url(settings)
-    if _port_taken(settings.api_host, settings.api_port):
+    if port_taken(settings.api_host, settings.api_port):
         raise ProvisionError(
             f"port {settings.api_port} on {settings.api_host} is taken by another process",
             hint="stop it, or choose another port with CELLKG_API_PORT",
@@ -116,15 +104,7 @@ def start_api_detached(settings: Settings) -> str:
         "--no-access-log",
     ]
     with log_file(settings).open("ab") as log:
-        proc = subprocess.Popen(
-            cmd,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            cwd=settings.state_dir,
-            env={**os.environ, **settings_env(settings)},
-            start_new_session=True,
-        )
+        proc = spawn_detached(cmd, log, settings.state_dir, env={**os.environ, **settings_env(settings)})
     pid_file(settings).write_text(str(proc.pid))
     deadline = time.monotonic() + START_TIMEOUT_S
     while time.monotonic() < deadline:

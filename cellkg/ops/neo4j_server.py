@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import secrets
 import signal
-import socket
 import subprocess
 import time
 from dataclasses import dataclass
@@ -20,7 +19,7 @@ from neo4j.exceptions import AuthError, ServiceUnavailable
 
 from cellkg.core.errors import ProvisionError
 from cellkg.core.settings import NEO4J_VERSION, Settings
-from cellkg.ops.processes import is_alive, terminate
+from cellkg.ops.processes import is_alive, port_taken, spawn_detached, terminate
 from cellkg.ops.provision import Runtime, provision
 
 JVM_FLAGS = (
@@ -122,14 +121,7 @@ class Neo4jServer:
             f"--home-dir={self.home}",
             f"--config-dir={self.home / 'conf'}",
         ]
-        proc = subprocess.Popen(
-            cmd,
-            stdout=console,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            cwd=self.home,
-            start_new_session=True,
-        )
+        proc = spawn_detached(cmd, console, self.home)
         self.pid_file.write_text(str(proc.pid))
         self.wait_ready(process=proc)
         return self.status()
@@ -222,12 +214,8 @@ class Neo4jServer:
 
     def _check_ports_free(self) -> None:
         for port in (self.settings.bolt_port, self.settings.http_port):
-            with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-                sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-                try:
-                    sock.bind((self.settings.neo4j_host, port))
-                except OSError:
-                    raise ProvisionError(
-                        f"port {port} on {self.settings.neo4j_host} is taken by another process",
-                        hint="stop it, or choose other ports with CELLKG_BOLT_PORT / CELLKG_HTTP_PORT",
-                    ) from None
+            if port_taken(self.settings.neo4j_host, port):
+                raise ProvisionError(
+                    f"port {port} on {self.settings.neo4j_host} is taken by another process",
+                    hint="stop it, or choose other ports with CELLKG_BOLT_PORT / CELLKG_HTTP_PORT",
+                )
