@@ -10,9 +10,7 @@ Constraints and indexes are applied after the import, when the server is up agai
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -24,7 +22,7 @@ from cellkg.core.settings import Settings
 from cellkg.graph.batch import GraphBatch, build_batch
 from cellkg.graph.db import driver_session
 from cellkg.graph.ddl import apply_schema
-from cellkg.ops.neo4j_server import Neo4jServer, neo4j_conf
+from cellkg.ops.neo4j_server import Neo4jServer, neo4j_admin, neo4j_conf
 from cellkg.ops.provision import provision
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -241,12 +239,9 @@ def run_import(csvs: CsvSet, settings: Settings) -> str:
     runtime, home = provision(settings, log=lambda *_: None), settings.neo4j_home
     (home / "conf").mkdir(parents=True, exist_ok=True)
     (home / "conf" / "neo4j.conf").write_text(neo4j_conf(settings), encoding="utf-8")
-    env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
-    cmd = [
-        str(runtime.java),
-        "-cp",
-        f"{runtime.lib_dir}/*",
-        "org.neo4j.cli.AdminTool",
+    result = neo4j_admin(
+        settings,
+        runtime,
         "database",
         "import",
         "full",
@@ -256,8 +251,7 @@ def run_import(csvs: CsvSet, settings: Settings) -> str:
         "--array-delimiter=U+001F",
         f"--report-file={csvs.out / 'import.report'}",
         *csvs.import_arguments(),
-    ]
-    result = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    )
     if result.returncode != 0:
         raise CellKGError(
             f"neo4j-admin import failed (exit {result.returncode}):\n{(result.stdout + result.stderr)[-3000:]}",

@@ -78,6 +78,15 @@ def neo4j_conf(settings: Settings) -> str:
     return "".join(f"{k}={v}\n" for k, v in lines.items())
 
 
+def neo4j_admin(settings: Settings, runtime: Runtime, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``neo4j-admin ARGS`` (the runtime's AdminTool) on the project's home; the server must be stopped
+    for the commands that write (import, load)."""
+    home = settings.neo4j_home
+    env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
+    cmd = [str(runtime.java), "-cp", f"{runtime.lib_dir}/*", "org.neo4j.cli.AdminTool", *args]
+    return subprocess.run(cmd, env=env, capture_output=True, text=True)
+
+
 class Neo4jServer:
     def __init__(self, settings: Settings, *, log=print) -> None:
         self.settings = settings
@@ -191,21 +200,7 @@ class Neo4jServer:
                 hint=f"restore the password file, or delete {self.home} to start afresh",
             )
         password = secrets.token_urlsafe(24)
-        env = {**os.environ, "NEO4J_HOME": str(self.home), "NEO4J_CONF": str(self.home / "conf")}
-        result = subprocess.run(
-            [
-                str(runtime.java),
-                "-cp",
-                f"{runtime.lib_dir}/*",
-                "org.neo4j.cli.AdminTool",
-                "dbms",
-                "set-initial-password",
-                password,
-            ],
-            env=env,
-            capture_output=True,
-            text=True,
-        )
+        result = neo4j_admin(self.settings, runtime, "dbms", "set-initial-password", password)
         if result.returncode != 0:
             raise ProvisionError(f"setting the initial Neo4j password failed:\n{result.stdout}{result.stderr}")
         fd = os.open(self.settings.password_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
