@@ -30,7 +30,6 @@ up: venv
 	@$(BIN)/cellkg neo4j start
 	@$(BIN)/cellkg ingest examples/corpus
 	@$(BIN)/cellkg serve --detach
-	@echo "Neo4j Browser: http://127.0.0.1:$${CELLKG_HTTP_PORT:-7474}/browser/  user: neo4j  password: $$($(BIN)/cellkg neo4j password)"
 	@echo "Stop with: make down"
 
 down:
