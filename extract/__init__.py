@@ -1,10 +1,14 @@
-"""cellkg extraction: documents in, typed entities and relations with evidence out."""
+"""cellkg extraction: documents in, typed entities and relations with evidence out.
+
+``load("en")``/``load("zh")`` give the spaCy pipeline itself; ``extract_document`` runs it and returns the
+typed ``ExtractionResult``. Stages and data files: docs/extraction.md.
+"""
 
 from cellkg.extract.config import EXTRACTOR_VERSION
 from cellkg.extract.extractor import extract_document, extract_text
 from cellkg.extract.output import to_format_json
-from cellkg.extract.pipeline import build_pipeline
-from cellkg.extract.reader import iter_document_paths, read_document
+from cellkg.extract.pipeline import build_pipeline, load
+from cellkg.extract.read.reader import iter_document_paths, read_document
 
 __all__ = [
     "EXTRACTOR_VERSION",
@@ -12,6 +16,7 @@ __all__ = [
     "extract_document",
     "extract_text",
     "iter_document_paths",
+    "load",
     "read_document",
     "to_format_json",
 ]

@@ -1,4 +1,5 @@
-"""extract_text / extract_document: run the pipeline and assemble the typed ExtractionResult."""
+"""extract_text / extract_document: run the document through the spaCy pipeline and assemble the typed
+ExtractionResult from the Doc."""
 
 from __future__ import annotations
 
@@ -6,13 +7,11 @@ from dataclasses import replace
 
 from cellkg.core.model import DocumentRecord, Entity, ExtractionResult, Mention, short_hash
 from cellkg.extract.config import EXTRACTOR_VERSION, MAX_TITLE_CHARS
-from cellkg.extract.pipeline import run_pipeline
-from cellkg.extract.reader import detect_language, first_line
-from cellkg.extract.resolve import EntityDraft
-from cellkg.extract.traditional import restore_original, simplified_copy
-
-KEEP_ONLY_WHEN_RELATED = "generic"
-RELATED_ONLY_TYPES = ("Target",)  # a symbol nothing targets is a marker, a drug or a passing mention
+from cellkg.extract.mentions.candidate import Candidate
+from cellkg.extract.mentions.resolve import EntityDraft
+from cellkg.extract.pipeline import DocState, build_pipeline
+from cellkg.extract.read.reader import detect_language, first_line
+from cellkg.extract.read.traditional import restore_original, simplified_copy
 
 
 def extract_text(text: str, *, name: str = "doc", source: str = "", lang: str | None = None) -> ExtractionResult:
@@ -35,23 +34,18 @@ def extract_document(record: DocumentRecord) -> ExtractionResult:
 
 
 def _extract(record: DocumentRecord) -> ExtractionResult:
-    state = run_pipeline(record.text, record.lang, record.doc_id, record.source)
-    collector = state["relations"]
-    relations = collector.relations()
-    related = {r.source_key for r in relations} | {r.target_key for r in relations}
-    drafts = [
-        d
-        for d in state["entities"].values()
-        if d.key in related or (KEEP_ONLY_WHEN_RELATED not in d.flags and d.type not in RELATED_ONLY_TYPES)
-    ]
-    dropped_generic = len(state["entities"]) - len(drafts)
+    nlp = build_pipeline(record.lang)
+    doc = nlp.make_doc(record.text)
+    doc._.doc_id, doc._.source = record.doc_id, record.source
+    doc = nlp(doc)
+    state: DocState = doc._.cellkg
     return ExtractionResult(
         document=record,
-        entities=tuple(_entity(d) for d in drafts),
-        mentions=tuple(_mention(m, record.doc_id) for d in drafts for m in d.mentions),
-        relations=tuple(relations),
+        entities=tuple(_entity(d) for d in state.kept),
+        mentions=tuple(_mention(m, record.doc_id) for d in state.kept for m in d.mentions),
+        relations=doc._.relations,
         extractor_version=EXTRACTOR_VERSION,
-        dropped=(("generic_unrelated", dropped_generic), ("signature", collector.rejected)),
+        dropped=(("generic_unrelated", len(state.entities) - len(state.kept)), ("signature", state.rejected)),
     )
 
 
@@ -67,7 +61,7 @@ def _pinyin_forms(draft: EntityDraft) -> set[str]:
     return {draft.name, f"{given} {family}", f"{family.upper()} {given}"}
 
 
-def _mention(candidate, doc_id: str) -> Mention:
+def _mention(candidate: Candidate, doc_id: str) -> Mention:
     return Mention(
         entity_key=candidate.entity_key,
         doc_id=doc_id,

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
-from cellkg.extract.candidates import Candidate
+from cellkg.extract.mentions.candidate import Candidate, Flag
 
 # "双靶点CAR-T细胞注射液（研发代号：KR-719）": a dosage-form word may sit between the description and its code
 _CUE = re.compile(
@@ -26,7 +27,7 @@ def join_aliases(text: str, mentions: list[Candidate]) -> list[Candidate]:
     by_start = {m.start: m for m in mentions if m.type == "Therapy"}
     merged: dict[str, str] = {}
     added: list[Candidate] = []
-    for owner in [m for m in mentions if m.type == "Therapy" and "modality" not in m.flags]:
+    for owner in [m for m in mentions if m.type == "Therapy" and Flag.MODALITY not in m.flags]:
         position = owner.end
         for _ in range(_MAX_HOPS):
             cue = _CUE.match(text, position)
@@ -34,7 +35,7 @@ def join_aliases(text: str, mentions: list[Candidate]) -> list[Candidate]:
                 break
             other = by_start.get(cue.end())
             if other is not None:
-                if other.entity_key != owner.entity_key and "modality" not in other.flags:
+                if other.entity_key != owner.entity_key and Flag.MODALITY not in other.flags:
                     merged[other.entity_key] = owner.entity_key
                 position = other.end
             else:
@@ -54,7 +55,7 @@ def join_aliases(text: str, mentions: list[Candidate]) -> list[Candidate]:
                 position = surface.end()
             separator = _SEPARATOR.match(text, position)
             position = separator.end() if separator else position
-    for description, code in zip(mentions, mentions[1:]):  # "靶向BCMA的CAR-T产品XJ-38": XJ-38 is what is described
+    for description, code in pairwise(mentions):  # "靶向BCMA的CAR-T产品XJ-38": XJ-38 is what is described
         if (
             description.type == code.type == "Therapy"
             and code.rule == "any.ther.code"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from cellkg.extract.candidates import Candidate
+from cellkg.extract.mentions.candidate import Candidate
 
 _QUALIFIER_EN = re.compile(
     r"(?:(?:relapsed\s*(?:/|or|and)\s*refractory|refractory\s*(?:/|or|and)\s*relapsed|R/R|r/r|"

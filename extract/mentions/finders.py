@@ -5,18 +5,18 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from cellkg.extract.candidates import Candidate, make_candidate
-from cellkg.extract.config import confidence
-from cellkg.extract.diseases import widen_qualified
-from cellkg.extract.institutions import find_institutions_en
-from cellkg.extract.institutions_zh import find_institutions_zh
-from cellkg.extract.lexicon import find_lexicon_matches
-from cellkg.extract.people import find_people_en, find_people_zh
-from cellkg.extract.select import is_marker_use
-from cellkg.extract.sentences import Sentence
-from cellkg.extract.therapies import find_therapies
-from cellkg.extract.trials import find_trials
-from cellkg.extract.triggers import THERAPY_CUE, cue
+from cellkg.extract.lexicon.words import has_cue
+from cellkg.extract.mentions.candidate import Candidate, Flag, make_candidate
+from cellkg.extract.mentions.diseases import widen_qualified
+from cellkg.extract.mentions.institutions_en import find_institutions_en
+from cellkg.extract.mentions.institutions_zh import find_institutions_zh
+from cellkg.extract.mentions.lexicon_matches import find_lexicon_matches
+from cellkg.extract.mentions.people import find_people_en, find_people_zh
+from cellkg.extract.mentions.select import is_marker_use
+from cellkg.extract.mentions.therapies import find_therapies
+from cellkg.extract.mentions.trials import find_trials
+from cellkg.extract.read.sentences import Sentence
+from cellkg.extract.rules import confidence
 
 _NOT_DISEASE_USE = re.compile(
     r"\s?(?:细胞|微环境|抗原|组织|生长|作用|模型|cells?\b|cell\s+lines?|microenvironment|antigens?|"
@@ -43,19 +43,19 @@ def find_candidates(text: str, sentences: list[Sentence]) -> list[Candidate]:
 
 
 def is_conference(text: str, candidate: Candidate) -> bool:
-    if candidate.type != "Institution" or "regulator" in candidate.flags:
+    if candidate.type != "Institution" or Flag.REGULATOR in candidate.flags:
         return False
     after = _CONFERENCE_AFTER.match(text, candidate.end)
-    return bool(after) and (not after.group().strip()[:1].isdigit() or candidate.text.isupper())
+    return after is not None and (not after.group().strip()[:1].isdigit() or candidate.text.isupper())
 
 
 def lexicon_candidates(text: str, sentence: Sentence) -> list[Candidate]:
-    has_cue = bool(cue(THERAPY_CUE).search(sentence.text) or cue(THERAPY_CUE, "zh").search(sentence.text))
+    therapy_cue = has_cue("therapy_cue", sentence.text)
     found = []
     for start, end, entry in find_lexicon_matches(sentence.text):
-        if "context" in entry.flags and not has_cue:
+        if Flag.CONTEXT in entry.flags and not therapy_cue:
             continue
-        rule = "any.lex.context" if "context" in entry.flags else "any.lex"
+        rule = "any.lex.context" if Flag.CONTEXT in entry.flags else "any.lex"
         candidate = make_candidate(
             text,
             entry.type,
@@ -72,7 +72,7 @@ def lexicon_candidates(text: str, sentence: Sentence) -> list[Candidate]:
             continue
         if (
             entry.type == "Disease"
-            and "generic" in entry.flags
+            and Flag.GENERIC in entry.flags
             and (_NOT_DISEASE_USE.match(text, candidate.end) or _ANTI.search(text, 0, candidate.start))
         ):
             continue
@@ -85,7 +85,7 @@ def _comma_parents(text: str, found: list[Candidate]) -> list[Candidate]:
     an Institution of its own (nested) rather than a piece swallowed by the longer lexicon alias."""
     orgs = [c for c in found if c.type == "Institution"]
     return [
-        replace(c, flags=c.flags | {"nested"})
+        replace(c, flags=c.flags | {Flag.NESTED})
         if c.type == "Institution"
         and any(o.contains(c) and o is not c and text[o.start : c.start].rstrip().endswith(",") for o in orgs)
         else c

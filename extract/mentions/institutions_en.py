@@ -11,16 +11,12 @@ from __future__ import annotations
 
 import re
 
-from cellkg.extract.candidates import Candidate, make_candidate
-from cellkg.extract.config import confidence
+from cellkg.extract.lexicon.words import words
+from cellkg.extract.mentions.candidate import Candidate, Flag, make_candidate
+from cellkg.extract.rules import confidence
 
 _WORD = r"(?:[A-Z][A-Za-z0-9.&'’-]*|[A-Z]{2,})"
-_HEAD = (
-    r"University|Hospital|Academy|College|Clinic|Administration|Agency|Ministry|Commission|Society|Association|"
-    r"Therapeutics|Biotherapeutics|Biotech|Biotechnology|Biotechnologies|Biosciences|Bio|Pharmaceuticals?|Pharma|"
-    r"Inc\.?|Ltd\.?|Corporation|Corp\.|Company|Institutes?|Institutet|Center|Centre|Laboratory|Laboratories|"
-    r"Committee|Council|Department|Division|School\s+of\s+Medicine|Medical\s+School|School"
-)
+_HEAD = words("org_head", "en")
 _TAIL = rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_WORD}(?:\s+(?:and\s+|&\s+)?{_WORD})*)?"
 _ORG = re.compile(rf"(?<![A-Za-z])(?:{_WORD}[ \u00a0])*(?:{_HEAD})(?![a-z]){_TAIL}")
 _LEADING_NOISE = re.compile(
@@ -153,7 +149,7 @@ def _valid_chain(segment: str, group: list[tuple[int, int]]) -> list[list[tuple[
 
 def nested(text: str, s: int, e: int) -> Candidate:
     return make_candidate(
-        text, "Institution", s, e, "en.inst.parent", confidence("en.inst.parent"), flags=frozenset({"nested"})
+        text, "Institution", s, e, "en.inst.parent", confidence("en.inst.parent"), flags=frozenset({Flag.NESTED})
     )
 
 

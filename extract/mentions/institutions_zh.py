@@ -6,14 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from cellkg.extract.candidates import Candidate, make_candidate
-from cellkg.extract.config import confidence
-from cellkg.extract.triggers import ROLES_ZH
+from cellkg.extract.lexicon.words import words
+from cellkg.extract.mentions.candidate import Candidate, Flag, make_candidate
+from cellkg.extract.rules import confidence
 
-_ZH_HEAD = re.compile(
-    r"大学|医学院|医院|研究院|研究所|科学院|实验室|中心|学会|协会|委员会|管理局|卫健委|药监局|集团|药业|"
-    r"公司|生物(?=公司|有限|股份|集团|[(（])"
-)
+_ZH_HEAD = re.compile(words("org_head", "zh"))
 _ZH_HEAD_END = re.compile(r"(?:大学|医学院|医院|研究院|研究所|科学院|实验室|中心|学会|协会|委员会|公司|集团)$")
 _ZH_STOP = set(
     '的在于是由对将被向从了已等多家个其该这此年月日为以、，,。:：;；“”"《》()（） '
@@ -21,7 +18,7 @@ _ZH_STOP = set(
 )  # verbs and adverbs never inside an organisation name
 _ZH_JOINERS = set("与和及、")
 # "陈学峰研究员团队与南方医院", "我院与某公司": 与 after a team, a role or "our hospital" joins two parties
-_ZH_NOT_ORG_END = re.compile(rf"(?:团队|课题组|研究组|我院|本院|该院|{ROLES_ZH})$")
+_ZH_NOT_ORG_END = re.compile(rf"(?:{words('team', 'zh')}|我院|本院|该院|{words('role', 'zh')})$")
 _ZH_CITY_BRACKET = re.compile(r"[（(][\u4e00-\u9fff]{2,4}[）)]")
 _DEPT_WORD = re.compile(
     r"血液|肿瘤|内科|外科|儿科|妇科|风湿|免疫|肾|心|神经|呼吸|消化|感染|皮肤|眼|骨|病理|检验|输血|移植|放疗|放射|麻醉|急诊|重症"
@@ -32,7 +29,8 @@ _ZH_GENERIC = ("国内", "三甲", "相关", "其他", "各大", "多家", "知�
 
 
 def find_institutions_zh(text: str, start: int, end: int) -> list[Candidate]:
-    segment, found, last_end = text[start:end], [], 0
+    segment, last_end = text[start:end], 0
+    found: list[Candidate] = []
     for head in _ZH_HEAD.finditer(segment):
         if head.start() < last_end:
             continue
@@ -58,7 +56,7 @@ def find_institutions_zh(text: str, start: int, end: int) -> list[Candidate]:
 
 
 _ZH_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:内科|外科|科)(?![学技研普室])")
-_ZH_DEPT_ROLE = re.compile(rf"(?:{ROLES_ZH})")
+_ZH_DEPT_ROLE = re.compile(rf"(?:{words('role', 'zh')})")
 
 
 def _zh_departments(text: str, start: int, end: int, orgs: list[Candidate]) -> list[Candidate]:
@@ -72,7 +70,7 @@ def _zh_departments(text: str, start: int, end: int, orgs: list[Candidate]) -> l
                     text, "Institution", org.start, match.end(), "zh.inst.department", confidence("zh.inst.department")
                 )
             )
-            found.append(replace(org, flags=org.flags | {"nested"}))
+            found.append(replace(org, flags=org.flags | {Flag.NESTED}))
     for match in _ZH_DEPARTMENT.finditer(text, start, end):
         word = _DEPT_WORD.search(text, match.start(), match.end())
         if not word:

@@ -1,4 +1,4 @@
-"""Versioned domain lexicons (extract/lexicon/*.tsv) and one Aho-Corasick matcher over raw text.
+"""One Aho-Corasick matcher over raw text for every alias of the domain lexicons.
 
 Short all-capital aliases (``TIL``, ``HLA``, ``CAR-T``) match case-sensitively; longer or
 mixed-case aliases match case-insensitively. Latin aliases need word boundaries on both sides;
@@ -8,74 +8,14 @@ Chinese aliases match on characters.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
-from importlib.resources.abc import Traversable
 
 import ahocorasick
 
-from cellkg.core.model import entity_key
+from cellkg.extract.lexicon import LexEntry, load_entries
+from cellkg.extract.lexicon.words import word_set
 
-LEXICON_DIR: Traversable = files("cellkg.extract") / "lexicon"  # package data
-LEXICON_FILES = {
-    "Target": "targets.tsv",
-    "Therapy": "therapies.tsv",
-    "Disease": "diseases.tsv",
-    "Institution": "institutions.tsv",
-}
 _WORD_CHAR = re.compile(r"[A-Za-z0-9]")
-
-
-@dataclass(frozen=True, slots=True)
-class LexEntry:
-    type: str
-    name: str
-    key: str
-    aliases: tuple[str, ...]
-    flags: frozenset[str]
-
-
-def read_tsv(path: Traversable) -> tuple[str, list[list[str]]]:
-    """Return (version, rows) of a lexicon file; the version header is mandatory."""
-    version, rows = "", []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("# version:"):
-            version = line.split(":", 1)[1].strip()
-        elif line.strip() and not line.startswith("#"):
-            rows.append(line.split("\t"))
-    if not version:
-        raise ValueError(f"{path} has no '# version:' header")
-    return version, rows
-
-
-def _entry(type_: str, row: list[str]) -> LexEntry:
-    cells = row + [""] * (4 - len(row))
-    if type_ == "Target":  # name, hgnc, aliases, flags
-        name, hgnc, aliases, flags = cells[:4]
-        return LexEntry(type_, name, entity_key(type_, hgnc), _split(name, hgnc, aliases), _flags(flags))
-    name, aliases, flags = cells[:3]
-    return LexEntry(type_, name, entity_key(type_, name), _split(name, aliases), _flags(flags))
-
-
-def _split(*fields: str) -> tuple[str, ...]:
-    found: list[str] = []
-    for value in fields:
-        found.extend(a.strip() for a in value.split("|") if a.strip() and a.strip() not in found)
-    return tuple(found)
-
-
-def _flags(value: str) -> frozenset[str]:
-    return frozenset(f.strip() for f in value.split("|") if f.strip())
-
-
-@lru_cache(maxsize=1)
-def load_entries() -> tuple[LexEntry, ...]:
-    entries = []
-    for type_, file_name in LEXICON_FILES.items():
-        _, rows = read_tsv(LEXICON_DIR / file_name)
-        entries.extend(_entry(type_, row) for row in rows)
-    return tuple(entries)
 
 
 def is_case_sensitive(alias: str) -> bool:
@@ -110,13 +50,12 @@ def fold_case(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
-_WORD_ALIASES = frozenset({"all", "met", "can", "aim", "set", "act", "its", "may", "art", "kit", "era", "hit", "ran"})
 _CAPS_WORD = re.compile(r"[A-Z]{2,}")
 
 
 def _shouted_word(text: str, start: int, end: int, alias: str) -> bool:
     """ "ALL" or "MET" inside an upper-case heading ("ALL PATIENTS RESPONDED") is the English word."""
-    if alias.lower() not in _WORD_ALIASES:
+    if alias.lower() not in word_set("shouted_word"):
         return False
     before = text[max(0, start - 16) : start].split()
     after = text[end : end + 16].split()

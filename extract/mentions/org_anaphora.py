@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from cellkg.extract.candidates import Candidate
-from cellkg.extract.sentences import Sentence
+from cellkg.extract.mentions.candidate import Candidate, Flag
+from cellkg.extract.read.sentences import Sentence
 
 # "该科主任医师X": 该科 is the department named before, as 该院 is the hospital
 _ORG_ANAPHOR = re.compile(
@@ -49,7 +49,7 @@ def link_org_anaphors(text: str, sentences: list[Sentence], mentions: list[Candi
                 and (department or o.text.lower().endswith(heads))
             ]
             # a hospital named only as the parent of its department ("某某医院血液科") still counts
-            earlier = [o for o in kind if "nested" not in o.flags] or kind
+            earlier = [o for o in kind if Flag.NESTED not in o.flags] or kind
             if earlier:
                 result.append(
                     replace(
@@ -59,7 +59,7 @@ def link_org_anaphors(text: str, sentences: list[Sentence], mentions: list[Candi
                         text=match.group(),
                         rule="any.anaphor",
                         key=earlier[-1].entity_key,
-                        flags=(earlier[-1].flags - {"nested"}) | {"anaphor"},
+                        flags=(earlier[-1].flags - {Flag.NESTED}) | {Flag.ANAPHOR},
                     )
                 )
     return sorted(result, key=lambda c: (c.start, c.end))

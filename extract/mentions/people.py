@@ -11,18 +11,19 @@ from __future__ import annotations
 
 import re
 
-from cellkg.extract.candidates import Candidate, make_candidate
-from cellkg.extract.config import confidence
-from cellkg.extract.pinyin_names import chinese_to_pinyin, is_chinese_surname, romanised_name
-from cellkg.extract.triggers import DEGREES_EN, NOT_PEOPLE, PERSON_TITLES_EN, ROLES_EN, ROLES_ZH
+from cellkg.extract.lexicon.words import word_set, words
+from cellkg.extract.mentions.candidate import Candidate, make_candidate
+from cellkg.extract.mentions.pinyin_names import chinese_to_pinyin, is_chinese_surname, romanised_name
+from cellkg.extract.rules import confidence
 
 # "O'BRIEN", "D’Souza", "Jean-Luc": an Irish/French elided prefix and hyphenated parts belong to the name
 # accented Latin letters count as letters ("García-Ruiz", "Müller")
 _CAP = r"(?:(?:[OD]['’])?(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?|[A-Z]{2,}(?![a-z])))"
 _PINYIN_PAIR = re.compile(rf"(?<![A-Za-z])({_CAP})[ \u00a0]({_CAP})(?=\d|[^A-Za-z]|$)")
-_TITLED = re.compile(rf"(?<![A-Za-z])(?:{PERSON_TITLES_EN})[ \u00a0]*((?:{_CAP})(?:[ \u00a0]{_CAP}){{0,2}})")
+_TITLED = re.compile(rf"(?<![A-Za-z])(?:{words('person_title')})[ \u00a0]*((?:{_CAP})(?:[ \u00a0]{_CAP}){{0,2}})")
 _APPOSITION = re.compile(
-    rf"(?<![A-Za-z])({_CAP}(?:[ \u00a0]{_CAP}){{1,2}}),[ \u00a0]+(?:(?:{DEGREES_EN}),[ \u00a0]+)*(?:the\s+|a\s+|an\s+)?(?:{ROLES_EN})\b",
+    rf"(?<![A-Za-z])({_CAP}(?:[ \u00a0]{_CAP}){{1,2}}),[ \u00a0]+(?:(?:{words('degree')}),[ \u00a0]+)*"
+    rf"(?:the\s+|a\s+|an\s+)?(?:{words('role')})\b",
     re.IGNORECASE,
 )
 # "Steven Rosenberg's group", "Jane Doe's lab": a research group named after its leader
@@ -30,23 +31,20 @@ _GROUP_OWNER = re.compile(
     rf"(?<![A-Za-z])({_CAP}[ \u00a0]{_CAP})['’]s[ \u00a0]+(?:research[ \u00a0]+)?(?:group|lab|laboratory|team)\b"
 )
 _HAN = r"[\u4e00-\u9fff]"
-_ZH_ROLE_BEFORE = re.compile(rf"(?:{ROLES_ZH})({_HAN}{{2,4}}|[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+)+)")
-_ZH_ROLE_AFTER = re.compile(rf"({_HAN}{{2,4}}?)(?:{ROLES_ZH})")
+_ZH_ROLE_BEFORE = re.compile(rf"(?:{words('role', 'zh')})({_HAN}{{2,4}}|[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+)+)")
+_ZH_ROLE_AFTER = re.compile(rf"({_HAN}{{2,4}}?)(?:{words('role', 'zh')})")
 _GIVEN_STOP = set("指表说介认等的在和与及团教研主博院带领课称也是提发对将把被从向为了期任担")
 _FOOTNOTED = re.compile(
     rf"(?<![A-Za-z])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-Z][a-z]+)?(?:[ \u00a0][A-Z]\.)?[ \u00a0]{_CAP})"
     r"(?= ?\d{1,2}(?:,\d{1,2})*\*?(?:,|\s|$))"
 )
 _PLACE_OR_ORG_AFTER = re.compile(
-    r"[ \u00a0]+(?:Road|Street|Avenue|Province|City|District|County|Town|Village|Mountain|Lake|River|Bridge|Park|Square|"
-    r"Hospital|University|College|Academy|School|Institute|Center|Centre|Clinic|Laboratory|Lab|Group|Company|Bank|"
+    r"[ \u00a0]+(?:Road|Street|Avenue|Province|City|District|County|Town|Village|Mountain|Lake|River|Bridge|Park|"
+    r"Square|Hospital|University|College|Academy|School|Institute|Center|Centre|Clinic|Laboratory|Lab|Group|Company|Bank|"
     r"Insurance|News|Medical|Medicine|Pharma\w*|Biotech\w*|Bio|Therapeutics|Foundation|Station|Airport|Campus|Hall|"
     r"Building|Co\.|Inc\.?|Ltd\.?)\b|[ \u00a0]+(?:city|province|district|county|town|village)\b"
 )
 _FOOTNOTE_MARK = re.compile(r"[A-Za-z] ?\d{1,2}(?:,\d{1,2})*\*?(?=,\s|\s*$)")  # "…Mingyu1, …": an author list
-_NON_NAME_WORDS = frozenset(
-    {"the", "and", "of", "for", "in", "with", "from", "this", "that", "cell", "cells", "therapy"}
-)
 
 
 def find_people_en(text: str, start: int, end: int) -> list[Candidate]:
@@ -54,7 +52,7 @@ def find_people_en(text: str, start: int, end: int) -> list[Candidate]:
     segment = text[start:end]
     for match in _PINYIN_PAIR.finditer(segment):
         name = romanised_name(match.group(1), match.group(2))
-        if name and name.lower() not in NOT_PEOPLE and not _PLACE_OR_ORG_AFTER.match(segment, match.end(2)):
+        if name and name.lower() not in word_set("not_person") and not _PLACE_OR_ORG_AFTER.match(segment, match.end(2)):
             s, e = start + match.start(), start + match.end(2)
             found.append(
                 make_candidate(text, "Researcher", s, e, "en.per.pinyin", confidence("en.per.pinyin"), name=name)
@@ -69,23 +67,23 @@ def find_people_en(text: str, start: int, end: int) -> list[Candidate]:
         if pattern is _FOOTNOTED and not author_list:
             continue
         for match in pattern.finditer(segment):
-            words = match.group(1).split()
+            parts = match.group(1).split()
             s, e = start + match.start(1), start + match.end(1)
-            while len(words) > 2 and words[0][0].islower():  # the role pattern is case-blind: "said Rachel Kim, CEO"
-                s = text.index(words[1], s + len(words[0]))
-                words = words[1:]
-            if any(w.lower() in _NON_NAME_WORDS or w[0].islower() for w in words):
+            while len(parts) > 2 and parts[0][0].islower():  # the role pattern is case-blind: "said Rachel Kim, CEO"
+                s = text.index(parts[1], s + len(parts[0]))
+                parts = parts[1:]
+            if any(w.lower() in word_set("non_name_word") or w[0].islower() for w in parts):
                 continue
-            found.append(make_candidate(text, "Researcher", s, e, rule, confidence(rule), name=canonical_person(words)))
+            found.append(make_candidate(text, "Researcher", s, e, rule, confidence(rule), name=canonical_person(parts)))
     return found
 
 
-def canonical_person(words: list[str]) -> str:
-    if len(words) == 2:
-        pinyin = romanised_name(words[0], words[1])
+def canonical_person(parts: list[str]) -> str:
+    if len(parts) == 2:
+        pinyin = romanised_name(parts[0], parts[1])
         if pinyin:
             return pinyin
-    return " ".join(w if not w.isupper() or len(words) == 1 else w.capitalize() for w in words)
+    return " ".join(w if not w.isupper() or len(parts) == 1 else w.capitalize() for w in parts)
 
 
 def find_people_zh(text: str, start: int, end: int) -> list[Candidate]:

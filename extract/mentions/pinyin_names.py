@@ -56,9 +56,9 @@ def syllable_count(word: str) -> int:
     best = [0] + [-1] * len(word)
     for end in range(1, len(word) + 1):
         for start in range(max(0, end - 6), end):
-            if best[start] >= 0 and word[start:end] in pinyin_syllables():
-                if best[end] < 0 or best[start] + 1 < best[end]:
-                    best[end] = best[start] + 1
+            fits = best[start] >= 0 and word[start:end] in pinyin_syllables()
+            if fits and (best[end] < 0 or best[start] + 1 < best[end]):
+                best[end] = best[start] + 1
     return max(best[-1], 0)
 
 

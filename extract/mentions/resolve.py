@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from cellkg.extract.candidates import Candidate
-from cellkg.extract.sentences import Sentence
+from cellkg.extract.lexicon.words import word_set
+from cellkg.extract.mentions.candidate import Candidate, Flag
+from cellkg.extract.read.sentences import Sentence
 
 _ABBREVIATION = re.compile(r"\s*[(（]\s*([A-Za-z][A-Za-z0-9.&\- ]{1,24}?)\s*[)）]")
 # "杭州科瑞恩生物医药有限公司（以下简称“科瑞恩生物”）", "Acme Inc. (hereinafter "Acme")": a declared short name
@@ -25,9 +26,6 @@ _SWEEP_TYPES = ("Institution", "Therapy", "Researcher")
 _COMPANY = re.compile(
     r"^([A-Z][a-z]{3,}[A-Za-z]*)\s+(?:Therapeutics|Biotherapeutics|Biotech|Biosciences|Pharmaceuticals|"
     r"Pharma|Biologics|Bio|Medicine|Inc\.?)(?:,?\s+Inc\.?)?$"
-)
-_NOT_SHORT_NAMES = frozenset(
-    ["China", "Chinese", "Shanghai", "Beijing", "Nanjing", "Suzhou", "Hangzhou", "Guangzhou", "Shenzhen", "Wuhan", "Chengdu", "Tianjin", "American", "National", "General", "United", "Global", "International", "First", "Advanced", "Cell", "Gene", "Cellular", "Immune", "Precision", "Applied", "Allogeneic"]
 )
 _DEMONSTRATIVE = re.compile(
     r"(?:这款|该款|此款|这种|该|此|这一)[\u4e00-\u9fff]{0,4}$|(?<![A-Za-z])(?:this|the\s+same)\s+(?:[\w-]+\s+)?$", re.I
@@ -45,7 +43,7 @@ class EntityDraft:
     name: str
     aliases: set[str] = field(default_factory=set)
     mentions: list[Candidate] = field(default_factory=list)
-    flags: frozenset[str] = frozenset()
+    flags: frozenset[Flag] = frozenset()
 
 
 def add_abbreviations(text: str, mentions: list[Candidate]) -> list[Candidate]:
@@ -67,7 +65,7 @@ def add_abbreviations(text: str, mentions: list[Candidate]) -> list[Candidate]:
                 text=match.group(1),
                 rule="any.abbrev",
                 key=owner.entity_key,
-                flags=owner.flags - {"nested"},
+                flags=owner.flags - {Flag.NESTED},
             )
         )
     return sorted(mentions + added, key=lambda c: c.start)
@@ -80,10 +78,12 @@ def _abbreviation_owner(abbreviation: str, owners: list[Candidate]) -> Candidate
 
 def sweep_surfaces(text: str, sentences: list[Sentence], mentions: list[Candidate]) -> list[Candidate]:
     """Find further bare occurrences of names and abbreviations already established in the document."""
-    surfaces = {m.text: m for m in mentions if m.type in _SWEEP_TYPES and len(m.text) >= 3 and "generic" not in m.flags}
+    surfaces = {
+        m.text: m for m in mentions if m.type in _SWEEP_TYPES and len(m.text) >= 3 and Flag.GENERIC not in m.flags
+    }
     for m in mentions:  # "Acme Therapeutics … Acme said": the company's short name
         short = _COMPANY.match(m.text) if m.type == "Institution" else None
-        if short and short.group(1) not in _NOT_SHORT_NAMES:
+        if short and short.group(1) not in word_set("not_short_name"):
             surfaces.setdefault(short.group(1), m)
     if not surfaces:
         return mentions
@@ -118,7 +118,9 @@ def _word_bounded(text: str, s: int, e: int) -> bool:
 def _named_instance(modality: Candidate, earlier: list[Candidate]) -> str | None:
     """ "这款双靶点CAR-T", "this CAR-T": the last specific therapy of that modality named before."""
     core = modality.name.lower()
-    named = [m for m in earlier if m.type == "Therapy" and "modality" not in m.flags and m.name.lower().endswith(core)]
+    named = [
+        m for m in earlier if m.type == "Therapy" and Flag.MODALITY not in m.flags and m.name.lower().endswith(core)
+    ]
     return named[-1].entity_key if named else None
 
 
@@ -130,7 +132,7 @@ def remap_keys(text: str, mentions: list[Candidate]) -> list[Candidate]:
     derived = [m for m in mentions if m.rule in _DERIVED_RULES]
     # "南方医院" found by its head noun is the lexicon's Nanfang Hospital when it is one of that entry's aliases
     lexicon_alias = {(m.type, a): m.entity_key for m in mentions if m.rule.startswith("any.lex") for a in m.aliases}
-    result = []
+    result: list[Candidate] = []
     for m in mentions:
         key = (
             m.entity_key
@@ -139,7 +141,7 @@ def remap_keys(text: str, mentions: list[Candidate]) -> list[Candidate]:
                 (m.type, m.text), lexicon_alias.get((m.type, _CITY_PREFIX.sub("", m.text)), m.entity_key)
             )
         )
-        if "modality" in m.flags and _DEMONSTRATIVE.search(text[max(0, m.start - 12) : m.start]):
+        if Flag.MODALITY in m.flags and _DEMONSTRATIVE.search(text[max(0, m.start - 12) : m.start]):
             key = _named_instance(m, result) or key
         if m.type == "Researcher" and " " not in m.name:
             key = full_people.get(m.name.lower(), key)
@@ -165,7 +167,7 @@ def build_entities(mentions: list[Candidate]) -> dict[str, EntityDraft]:
 
 def _better_name(m: Candidate, draft: EntityDraft) -> bool:
     """Lexicon names win; otherwise the longest non-generic, non-abbreviation name seen."""
-    if m.rule in ("any.abbrev", "any.sweep", "any.anaphor") or "generic" in m.flags and m.type == "Trial":
+    if m.rule in ("any.abbrev", "any.sweep", "any.anaphor") or Flag.GENERIC in m.flags and m.type == "Trial":
         return False
     if m.rule.startswith("any.lex"):
         return True

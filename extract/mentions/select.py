@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from cellkg.extract.candidates import Candidate
+from cellkg.extract.mentions.candidate import Candidate, Flag
 
 ALLOWED_NESTING = {("Therapy", "Target"), ("Trial", "Therapy")}
 _MARKER_USE = re.compile(r"^\s?(?:\+|-positive|−|-negative|阳性|阴性)")
@@ -21,7 +21,7 @@ def nesting_allowed(outer: Candidate, inner: Candidate) -> bool:
         return False
     if (outer.type, inner.type) in ALLOWED_NESTING:
         return True
-    return outer.type == inner.type == "Institution" and "nested" in inner.flags
+    return outer.type == inner.type == "Institution" and Flag.NESTED in inner.flags
 
 
 def select_mentions(candidates: list[Candidate]) -> list[Candidate]:

@@ -8,18 +8,20 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from cellkg.extract.candidates import Candidate, make_candidate
-from cellkg.extract.config import confidence
 from cellkg.extract.lexicon import load_entries
-from cellkg.extract.triggers import THERAPY_CUE, cue
+from cellkg.extract.lexicon.words import has_cue
+from cellkg.extract.mentions.candidate import Candidate, make_candidate
+from cellkg.extract.rules import confidence
 
 # the Chinese forms come first: alternation takes the first that fits, and "CAR-T细胞" is the full surface
 _MODALITY = (
-    r"CAR-T细胞|CAR-NK细胞|CAR[- ]?T(?:[- ]cells?|[- ]cell\s+therap(?:y|ies)|\s+therap(?:y|ies))?|CAR[- ]NK(?:[- ]cells?)?|CAR[- ]NKT|"
+    r"CAR-T细胞|CAR-NK细胞|CAR[- ]?T(?:[- ]cells?|[- ]cell\s+therap(?:y|ies)|\s+therap(?:y|ies))?|"
+    r"CAR[- ]NK(?:[- ]cells?)?|CAR[- ]NKT|"
     r"CAR[- ]M|TCR[- ]T(?:[- ]cells?)?|CAR-T|CAR-NK"
 )
 _CELL_TYPE = (
-    r"NK\s+progenitor\s+cells?|NK\s+cells?|(?:gamma[- ]delta|γδ)\s?T\s+cells?|T\s+cells?|NKT\s+cells?|macrophages?|CAR-NK(?:\s+cells?)?|CAR-T(?:\s+cells?)?|"
+    r"NK\s+progenitor\s+cells?|NK\s+cells?|(?:gamma[- ]delta|γδ)\s?T\s+cells?|T\s+cells?|NKT\s+cells?|macrophages?|"
+    r"CAR-NK(?:\s+cells?)?|CAR-T(?:\s+cells?)?|"
     r"NK祖细胞|NK细胞|T细胞|巨噬细胞|NKT细胞"
 )
 _SOURCE = (
@@ -117,8 +119,8 @@ def find_therapies(text: str, start: int, end: int) -> list[Candidate]:
     for match in _UNIVERSAL.finditer(segment):
         modality = _MODALITY_CORE.search(match.group())
         kind = (match.group(1) or "universal").lower()
-        name = f"{kind} {modality_name(match.group())}" if modality else None
-        found.append(_make(text, start + match.start(), start + match.end(), "any.ther.universal", name))
+        universal = f"{kind} {modality_name(match.group())}" if modality else None
+        found.append(_make(text, start + match.start(), start + match.end(), "any.ther.universal", universal))
     for pattern, rule in ((_DERIVED_EN, "en.ther.derived"), (_DERIVED_ZH, "zh.ther.derived")):
         found.extend(
             _make(text, start + m.start(), start + m.end(), rule, derived_name(m.group()))
@@ -152,7 +154,7 @@ def find_therapies(text: str, start: int, end: int) -> list[Candidate]:
                 key_name=match.group().removesuffix("注射液"),
             )
         )
-    if cue(THERAPY_CUE).search(segment) or cue(THERAPY_CUE, "zh").search(segment) or _CODE_CUE.search(segment):
+    if has_cue("therapy_cue", segment) or _CODE_CUE.search(segment):
         for match in _CODE.finditer(segment):
             if not _NOT_CODE.match(match.group(1)) and match.group(1) not in _target_aliases():
                 found.append(_make(text, start + match.start(1), start + match.end(1), "any.ther.code"))

@@ -10,10 +10,18 @@ document identifies exactly one trial. Other generic mentions are dropped.
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import pairwise
 
-from cellkg.extract.candidates import Candidate
-from cellkg.extract.sentences import Sentence
-from cellkg.extract.trials import adjacent_ids, is_anaphoric, is_anchored, is_planned, phase_before, phase_label
+from cellkg.extract.mentions.candidate import Candidate, Flag
+from cellkg.extract.mentions.trials import (
+    adjacent_ids,
+    is_anaphoric,
+    is_anchored,
+    is_planned,
+    phase_before,
+    phase_label,
+)
+from cellkg.extract.read.sentences import Sentence
 
 
 def merge_trials(text: str, sentences: list[Sentence], mentions: list[Candidate]) -> list[Candidate]:
@@ -24,7 +32,7 @@ def merge_trials(text: str, sentences: list[Sentence], mentions: list[Candidate]
     by_sentence = [[m for m in trials if s.start <= m.start < s.end] for s in sentences]
     for group in by_sentence:
         _merge_sentence(text, group, keys)
-    identified = [m for m in trials if "identified" in m.flags]
+    identified = [m for m in trials if Flag.IDENTIFIED in m.flags]
     phases = _phases_of_identified(text, trials, identified, keys)
     only = {keys[id(i)] for i in identified}
     # a news item about one registered trial: an unmatched phase description is that trial, unless that trial's
@@ -32,14 +40,15 @@ def merge_trials(text: str, sentences: list[Sentence], mentions: list[Candidate]
     fold_unmatched = len(only) == 1 and not any(phases.values())
     if len(only) == 1:
         phases.setdefault("", set()).update(only)
-    therapies = [m for m in mentions if m.type == "Therapy" and "modality" not in m.flags]
+    therapies = [m for m in mentions if m.type == "Therapy" and Flag.MODALITY not in m.flags]
     renamed: dict[str, str] = {}
     last: Candidate | None = None
+    dropped: set[int] = set()  # generic mentions that name no trial of their own
     for group in by_sentence:
         for m in group:
-            key = keys[id(m)]
-            own = "identified" in m.flags or keys[id(m)] != m.entity_key
-            if not own and "generic" not in m.flags:
+            key: str | None = keys[id(m)]
+            own = Flag.IDENTIFIED in m.flags or keys[id(m)] != m.entity_key
+            if not own and Flag.GENERIC not in m.flags:
                 label = phase_label(m.text)
                 label = label if label in phases or not fold_unmatched else ""
                 if is_planned(text, m) and not is_anaphoric(text, m.start):
@@ -48,22 +57,25 @@ def merge_trials(text: str, sentences: list[Sentence], mentions: list[Candidate]
                     key = next(iter(phases[label]))
                 elif last and is_anaphoric(text, m.start):
                     key = keys[id(last)]
-            elif "generic" in m.flags and not own:
+            elif Flag.GENERIC in m.flags and not own:
                 if last and is_anaphoric(text, m.start):
                     key = keys[id(last)]
                 elif len({keys[id(i)] for i in identified}) == 1 and is_anchored(text, m, therapies):
                     key = keys[id(identified[0])]
                 else:
                     key = None
+            if key is None:
+                dropped.add(id(m))
+                continue
             keys[id(m)] = key
-            if key and "generic" not in m.flags:
+            if Flag.GENERIC not in m.flags:
                 renamed.setdefault(m.entity_key, key)
-            last = m if key else last
+            last = m
     result = []
     for m in mentions:
         if m.type != "Trial":
             result.append(m)
-        elif keys[id(m)]:
+        elif id(m) not in dropped:
             result.append(
                 replace(m, key=renamed.get(keys[id(m)], keys[id(m)]) if keys[id(m)] == m.entity_key else keys[id(m)])
             )
@@ -72,14 +84,14 @@ def merge_trials(text: str, sentences: list[Sentence], mentions: list[Candidate]
 
 def _merge_sentence(text: str, group: list[Candidate], keys: dict[int, str]) -> None:
     """Adjacent ids become one trial; descriptions and generic mentions join the nearest id of the sentence."""
-    ids = [m for m in group if "identified" in m.flags]
-    for left, right in zip(ids, ids[1:]):
+    ids = [m for m in group if Flag.IDENTIFIED in m.flags]
+    for left, right in pairwise(ids):
         if adjacent_ids(text, left, right):
             keys[id(right)] = keys[id(left)]
     if not ids:
         return
     for m in group:
-        if "identified" not in m.flags:
+        if Flag.IDENTIFIED not in m.flags:
             keys[id(m)] = keys[id(min(ids, key=lambda i: abs(i.start - m.start)))]
 
 
@@ -94,6 +106,6 @@ def _phases_of_identified(
             phases.setdefault(phase_before(text, m), set()).add(keys[id(m)])
     for m in trials:
         label = phase_label(m.text)
-        if label and keys[id(m)] in id_keys and "identified" not in m.flags:
+        if label and keys[id(m)] in id_keys and Flag.IDENTIFIED not in m.flags:
             phases.setdefault(label, set()).add(keys[id(m)])
     return phases

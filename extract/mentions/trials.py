@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from cellkg.extract.candidates import Candidate, make_candidate
-from cellkg.extract.config import confidence
-from cellkg.extract.triggers import PLANNED_TRIAL_EN, PLANNED_TRIAL_ZH
+from cellkg.extract.lexicon.words import cue
+from cellkg.extract.mentions.candidate import Candidate, Flag, make_candidate
+from cellkg.extract.rules import confidence
 
 _REGISTRY = re.compile(
     r"(?<![A-Za-z0-9])(NCT\d{8}|ChiCTR-?[A-Z]{0,4}-?\d{6,10}|CTR\d{8}|ISRCTN\d{8}|jRCT\d{10}|"
@@ -56,13 +56,12 @@ _DETERMINER = re.compile(
     r"(?:\b(?:the|this|that|these|our|its|their)\s+(?:[\w-]+\s+){0,2}|(?:该|这项|这一|此项|本|上述)\S{0,6})$", re.I
 )
 _PLURAL = re.compile(r"(?:多项|多个|多款|several|multiple|many|numerous|其他)\s*$", re.I)
-_PLANNED = re.compile(PLANNED_TRIAL_EN + "|" + PLANNED_TRIAL_ZH, re.I)
 _ANCHOR = re.compile(r"(?:\s|细胞|治疗|疗法|的|cells?|therapy)*$")
 
 
 def find_trials(text: str, start: int, end: int) -> list[Candidate]:
     segment, found = text[start:end], []
-    identified = frozenset({"identified"})
+    identified = frozenset({Flag.IDENTIFIED})
     for match in _REGISTRY.finditer(segment):
         found.append(
             make_candidate(
@@ -104,7 +103,13 @@ def find_trials(text: str, start: int, end: int) -> list[Candidate]:
         )
     found.extend(
         make_candidate(
-            text, "Trial", start + m.start(), start + m.end(), "any.trial.generic", 0.3, flags=frozenset({"generic"})
+            text,
+            "Trial",
+            start + m.start(),
+            start + m.end(),
+            "any.trial.generic",
+            confidence("any.trial.generic"),
+            flags=frozenset({Flag.GENERIC}),
         )
         for m in _GENERIC.finditer(segment)
     )
@@ -144,8 +149,8 @@ def phase_before(text: str, trial: Candidate) -> str:
 
 
 def is_planned(text: str, trial: Candidate) -> bool:
-    """A study announced for the future ("warrants a phase II study", "to open a phase 2 study", "将…开展I/II期临床试验")."""
-    return bool(_PLANNED.search(text[max(0, trial.start - 60) : trial.start]))
+    """A study announced for the future ("warrants a phase II study", "将…开展I/II期临床试验")."""
+    return bool(cue("planned_trial", "any").search(text[max(0, trial.start - 60) : trial.start]))
 
 
 def is_anaphoric(text: str, start: int) -> bool:

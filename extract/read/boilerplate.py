@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from cellkg.extract.lexicon.words import word_set
+
 _EXPLICIT = re.compile(
     r"""^\s*(?:
         \d{1,2}\)\s                                   # numbered menu entries "1) ..."
@@ -30,9 +32,6 @@ _LINK_LIST_HEADER = re.compile(
 )
 MAX_LINK_TITLE_CHARS = 150
 _JOURNAL_HEADER = re.compile(r"››|»\s*\d{4}|Vol\.\s*\d+.*Issue", re.IGNORECASE)
-_FUNCTION_WORDS = frozenset(
-    ["a", "an", "the", "of", "for", "in", "on", "at", "to", "with", "by", "from", "and", "or", "is", "are", "was", "were", "be", "has", "have", "this", "that"]
-)
 _SENTENCE_END = re.compile(r"[.!?。！？;；:：”\"')）]\s*$")
 _LINK_TITLE = re.compile(r"\b(?:therapy|treatment|cost|hospitals?|clinics?)\s+in\s+[A-Z][a-z]+\s*$", re.IGNORECASE)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -69,7 +68,7 @@ def _is_tag_line(line: str) -> bool:
         return True
     if any(ch.isdigit() for ch in line) or "," in line:
         return False
-    return not any(w.lower().strip(".,'’") in _FUNCTION_WORDS for w in words)
+    return not any(w.lower().strip(".,'’") in word_set("function_word") for w in words)
 
 
 def _is_cjk_heading(line: str) -> bool:

@@ -16,7 +16,7 @@ from charset_normalizer import from_bytes
 from cellkg.core.errors import InputError
 from cellkg.core.model import DocumentRecord, short_hash
 from cellkg.extract.config import CJK_LANG_THRESHOLD, MAX_BYTES_DEFAULT, MAX_TITLE_CHARS, SUPPORTED_SUFFIXES
-from cellkg.extract.pdf import pdf_to_text
+from cellkg.extract.read.pdf import pdf_to_text
 
 _FALLBACK_ENCODINGS = ("utf-8", "gb18030", "big5")
 _DROPPED_TAGS = ("script", "style", "nav", "footer", "header", "aside", "form", "noscript", "iframe", "menu")

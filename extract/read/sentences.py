@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
-from cellkg.extract.boilerplate import MAX_LINK_TITLE_CHARS, is_boilerplate, is_furniture, opens_link_list
+from cellkg.extract.lexicon.words import word_set
+from cellkg.extract.read.boilerplate import MAX_LINK_TITLE_CHARS, is_boilerplate, is_furniture, opens_link_list
 
-_ABBREVIATIONS = frozenset(
-    ["prof", "dr", "mr", "mrs", "ms", "st", "no", "fig", "figs", "vs", "e.g", "i.e", "etc", "al", "inc", "co", "ltd", "corp", "dept", "univ", "approx", "ca", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "vol", "pp", "ph.d", "m.d"]
-)
 _EN_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 _ZH_BOUNDARY = re.compile(r"(?<=[。！？；;!?])[”’」』)）]*")
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
@@ -51,7 +50,7 @@ def _split_points(line: str) -> list[int]:
         last = _LAST_WORD.search(head)
         if _LIST_NUMBER.search(head):
             continue
-        if last and (last.group(1).lower() in _ABBREVIATIONS or len(last.group(1)) == 1):
+        if last and (last.group(1).lower() in word_set("abbreviation") or len(last.group(1)) == 1):
             continue
         points.append(match.end())
     return sorted(set(p for p in points if 0 < p < len(line)))
@@ -64,7 +63,7 @@ def split_sentences(text: str) -> list[Sentence]:
             continue
         line = text[start:end]
         bounds = [0, *_split_points(line), len(line)]
-        for left, right in zip(bounds, bounds[1:]):
+        for left, right in pairwise(bounds):
             chunk = line[left:right]
             lead = len(chunk) - len(chunk.lstrip())
             body = chunk.strip()

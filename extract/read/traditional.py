@@ -24,7 +24,7 @@ def simplified_copy(text: str) -> str | None:
     """The same-length Simplified text, or None when the text has nothing Traditional in it."""
     converted = _converter().convert(text)
     if len(converted) != len(text):  # a phrase rule changed the length: fall back to single characters
-        converted = "".join(c if len(c) == 1 else o for o, c in zip(text, map(_converter().convert, text)))
+        converted = "".join(c if len(c) == 1 else o for o, c in zip(text, map(_converter().convert, text), strict=True))
     return None if converted == text else converted
 
 

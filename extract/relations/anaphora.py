@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from cellkg.extract.candidates import Candidate
-from cellkg.extract.context import DocContext
-from cellkg.extract.triggers import TEAM_EN, TEAM_ZH, THERAPY_ANAPHORA_EN, THERAPY_ANAPHORA_ZH, cue
+from cellkg.extract.lexicon.words import cue, has_cue, words
+from cellkg.extract.mentions.candidate import Candidate, Flag
 
-_TEAM_WORD = re.compile(r"\bteam\b|团队|课题组", re.I)
+if TYPE_CHECKING:
+    from cellkg.extract.relations.context import DocContext
+
+_TEAM_WORD = re.compile(rf"\b(?:{words('team')})\b|{words('team', 'zh')}", re.I)
 _JOINED_TEAM = re.compile(
     r"\s*,?\s*(?:与|和|联合|携手|(?:together|jointly|in\s+collaboration|in\s+partnership)\s+with\b|and\b)", re.I
 )
 _PARTNER_JOINER = re.compile(r"\s*(?:、|，|,|与|和|及|and|,\s*and)\s*(?:the\s+)?(?:[a-z-]+\s+){0,3}", re.I)
+_PRONOUN_SUBJECT = re.compile(r"(?:It|They)\b")
 
 
 def team_agents(ctx: DocContext, index: int, phrase: str) -> list[str]:
@@ -25,7 +29,7 @@ def team_agents(ctx: DocContext, index: int, phrase: str) -> list[str]:
         head = lower.split()[-1]
         orgs = [m for m in ctx.before(index, "Institution", reach=index) if head[:5] in m.text.lower()]
         return [orgs[-1].entity_key] if orgs else []
-    return first_team(ctx)
+    return ctx.first_team
 
 
 def _before_in_sentence(ctx: DocContext, index: int, phrase: str, type_: str) -> list[Candidate]:
@@ -50,8 +54,8 @@ def _team_partners(ctx: DocContext, index: int, after: int) -> list[str]:
     """ "X团队与A、B合作", "X's team, together with A and B,": a joint team, its partners are part of it."""
     if not _JOINED_TEAM.match(ctx.text, after):
         return []
-    orgs = [m for m in ctx.of_type(index, "Institution") if m.start >= after and "nested" not in m.flags]
-    run = []
+    orgs = [m for m in ctx.of_type(index, "Institution") if m.start >= after and Flag.NESTED not in m.flags]
+    run: list[Candidate] = []
     for org in orgs:
         gap = ctx.text[run[-1].end if run else after : org.start]
         if run and not _PARTNER_JOINER.fullmatch(gap) or not run and len(gap) > 40:
@@ -61,14 +65,12 @@ def _team_partners(ctx: DocContext, index: int, after: int) -> list[str]:
 
 
 def team_phrases(sentence: str, lang: str) -> list[str]:
-    pattern = cue(TEAM_ZH, "zh") if lang == "zh" else cue(TEAM_EN)
-    return [m.group() for m in pattern.finditer(sentence)]
+    return [m.group() for m in cue("team_anaphor", "zh" if lang == "zh" else "en").finditer(sentence)]
 
 
 def therapy_anaphor(sentence: str) -> bool:
     return bool(
-        cue(THERAPY_ANAPHORA_ZH, "zh").search(sentence)
-        or cue(THERAPY_ANAPHORA_EN).search(sentence)
-        or re.match(r"(?:It|They)\b", sentence)
-        or cue(TEAM_ZH, "zh").search(sentence)
+        has_cue("therapy_anaphor", sentence)
+        or _PRONOUN_SUBJECT.match(sentence)
+        or cue("team_anaphor", "zh").search(sentence)
     )

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from cellkg.extract.candidates import Candidate
-from cellkg.extract.triggers import CONTRAST_EN, CONTRAST_ZH, cue
+from cellkg.extract.lexicon.words import cue, words
+from cellkg.extract.mentions.candidate import Candidate
 
 _NEGATED_LINK = re.compile(
     r"(?<![A-Za-z])(?:not|never|no\s+longer)\s+(?:been\s+|be\s+)?(?:\w+\s+)?"
@@ -26,6 +26,7 @@ _WHERE = re.compile(
     r"\s+(?:(?:Dr|Prof|Professor)\.?\s+)?$",
     re.I,
 )
+_CONTRAST = re.compile(rf"[,;，；]\s*(?:{words('contrast')})\b|\b(?:rather\s+than|instead\s+of|unlike)\b", re.I)
 _JOINER = re.compile(r"^\s*(?:,\s*)?(?:and|&|or|与|和|及|、|,|，)\s*(?:the\s+)?$", re.I)
 
 
@@ -37,10 +38,7 @@ def negated_between(text: str, left: Candidate, right: Candidate) -> bool:
 def contrast_between(text: str, left: Candidate, right: Candidate) -> bool:
     first, second = sorted((left, right), key=lambda m: m.start)
     gap = text[first.end : second.start]
-    return bool(
-        re.search(rf"[,;，；]\s*(?:{CONTRAST_EN})\b|\b(?:rather\s+than|instead\s+of|unlike)\b", gap, re.I)
-        or cue(CONTRAST_ZH, "zh").search(gap)
-    )
+    return bool(_CONTRAST.search(gap) or cue("contrast", "zh").search(gap))
 
 
 def appositive_owner(text: str, mention: Candidate, earlier: list[Candidate]) -> Candidate | None:

@@ -1,4 +1,4 @@
-"""Collecting relations: signature checks, evidence with negation/hedging, confidence from config."""
+"""Collecting relations: signature checks, evidence with negation/hedging, confidence from the rule table."""
 
 from __future__ import annotations
 
@@ -6,9 +6,11 @@ from datetime import UTC, datetime
 
 from cellkg.core.model import Evidence, Relation
 from cellkg.core.schema import signature_allows
-from cellkg.extract.config import RULE_VERSION, confidence
-from cellkg.extract.context import DocContext
-from cellkg.extract.triggers import HEDGE_EN, HEDGE_ZH, NEGATION_EN, NEGATION_ZH, cue
+from cellkg.extract.config import RULE_VERSION
+from cellkg.extract.lexicon.words import has_cue
+from cellkg.extract.mentions.candidate import Flag
+from cellkg.extract.relations.context import DocContext
+from cellkg.extract.rules import confidence, rule
 
 
 class RelationCollector:
@@ -18,12 +20,14 @@ class RelationCollector:
         self.extracted_at = datetime.now(UTC).isoformat(timespec="seconds")
         self.rejected = 0
 
-    def add(self, rel_type: str, source_key: str, target_key: str, sentence_index: int, rule: str) -> None:
+    def add(self, rel_type: str, source_key: str, target_key: str, sentence_index: int, rule_id: str) -> None:
+        if rule(rule_id).relation != rel_type:  # a rule id is a claim about one relation type
+            raise ValueError(f"rule {rule_id!r} does not produce {rel_type}")
         entities = self.ctx.entities
         if source_key == target_key or source_key not in entities or target_key not in entities:
             return
         # approving or reviewing a product is not developing it
-        regulator_dev = rel_type == "DEVELOPS" and "regulator" in entities[source_key].flags
+        regulator_dev = rel_type == "DEVELOPS" and Flag.REGULATOR in entities[source_key].flags
         if regulator_dev or not signature_allows(rel_type, entities[source_key].type, entities[target_key].type):
             self.rejected += 1
             return
@@ -33,26 +37,26 @@ class RelationCollector:
             sentence=sentence.text,
             char_start=sentence.start,
             char_end=sentence.end,
-            rule=rule,
+            rule=rule_id,
             rule_version=RULE_VERSION,
-            confidence=confidence(rule),
-            negated=is_negated(sentence.text),
-            hedged=is_hedged(sentence.text),
+            confidence=confidence(rule_id),
+            negated=has_cue("negation", sentence.text),
+            hedged=has_cue("hedge", sentence.text),
             lang=self.ctx.lang,
             source=self.ctx.source,
             extracted_at=self.extracted_at,
         )
         bucket = self.found.setdefault((rel_type, source_key, target_key), [])
-        if all(e.char_start != evidence.char_start or e.rule != rule for e in bucket):
+        if all(e.char_start != evidence.char_start or e.rule != rule_id for e in bucket):
             bucket.append(evidence)
+
+    def sources_of(self, rel_type: str, target_key: str) -> list[str]:
+        """Sources found so far for ``rel_type`` into ``target_key`` (what a trial tests)."""
+        return [s for (t, s, o) in self.found if t == rel_type and o == target_key]
+
+    def targets_of(self, rel_type: str, source_keys: set[str] | None = None) -> list[str]:
+        """Targets found so far for ``rel_type``, from any source or from ``source_keys``."""
+        return [o for (t, s, o) in self.found if t == rel_type and (source_keys is None or s in source_keys)]
 
     def relations(self) -> list[Relation]:
         return [Relation(t, s, o, tuple(ev)) for (t, s, o), ev in self.found.items()]
-
-
-def is_negated(sentence: str) -> bool:
-    return bool(cue(NEGATION_EN).search(sentence) or cue(NEGATION_ZH, "zh").search(sentence))
-
-
-def is_hedged(sentence: str) -> bool:
-    return bool(cue(HEDGE_EN).search(sentence) or cue(HEDGE_ZH, "zh").search(sentence))

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import pytest
-import spacy
+from itertools import pairwise
 
-from cellkg.extract import build_pipeline, extract_text, to_format_json
-from cellkg.extract.boilerplate import is_boilerplate
-from cellkg.extract.institutions import find_institutions_en
-from cellkg.extract.institutions_zh import find_institutions_zh
-from cellkg.extract.people import find_people_en, find_people_zh
-from cellkg.extract.pinyin_names import chinese_to_pinyin
-from cellkg.extract.sentences import split_sentences
-from cellkg.extract.therapies import find_therapies
+import pytest
+
+from cellkg.extract import build_pipeline, extract_text, load, to_format_json
+from cellkg.extract.mentions.institutions_en import find_institutions_en
+from cellkg.extract.mentions.institutions_zh import find_institutions_zh
+from cellkg.extract.mentions.people import find_people_en, find_people_zh
+from cellkg.extract.mentions.pinyin_names import chinese_to_pinyin
+from cellkg.extract.mentions.therapies import find_therapies
+from cellkg.extract.read.boilerplate import is_boilerplate
+from cellkg.extract.read.sentences import split_sentences
 
 
 def _names(found):
@@ -115,10 +116,33 @@ def test_therapies(text, expected):
     assert [c.name for c in find_therapies(text, 0, len(text))] == expected
 
 
-def test_pipelines_are_built_once_from_blank_languages():
+def test_the_shared_pipeline_is_built_once():
     assert build_pipeline("en") is build_pipeline("en")
-    assert build_pipeline("zh").lang == "zh" and spacy.blank("en").lang == "en"
-    assert "cellkg_relations" in build_pipeline("en").pipe_names
+    assert build_pipeline("zh").pipe_names[-1] == "cellkg_annotate"
+
+
+def test_spacy_user_path_pipe_gives_ents_spans_and_relations():
+    nlp = load("en")
+    texts = [
+        "Velora Therapeutics developed VX-512, a CD19 CAR-T product for multiple myeloma.",
+        "Professor GAO Ning of Quillmont University presented the data.",
+    ]
+    first, second = nlp.pipe(texts)
+    ents = {(e.text, e.label_, e.kb_id_) for e in first.ents}
+    assert ("Velora Therapeutics", "Institution", "Institution:veloratherapeutics") in ents
+    assert ("multiple myeloma", "Disease", "Disease:multiplemyeloma") in ents
+    assert all(a.end <= b.start for a, b in pairwise(first.ents))  # doc.ents never overlap
+    # the span group keeps every mention, nested ones too: the target inside the composed therapy
+    assert {"CD19 CAR-T", "CD19"} <= {s.text for s in first.spans["cellkg"]}
+    relations = {(r.type, r.source_key, r.target_key) for r in first._.relations}
+    assert ("DEVELOPS", "Institution:veloratherapeutics", "Therapy:vx512") in relations
+    assert [e.label_ for e in second.ents] == ["Researcher", "Institution"]
+    assert second._.relations[0].evidence[0].rule == "en.aff.of_pattern"
+
+
+def test_chinese_pipeline_marks_entities_on_characters():
+    doc = load("zh")("青川大学首席科学家高宁介绍了这项成果。")
+    assert [(e.text, e.label_) for e in doc.ents] == [("青川大学", "Institution"), ("高宁", "Researcher")]
 
 
 def _relations(result):
@@ -143,7 +167,10 @@ def test_end_to_end_english():
 
 
 def test_end_to_end_chinese_negation_and_hedging():
-    text = "新药研究\n江南医学研究院首席科学家周明指出，该院开发的靶向BCMA的CAR-T细胞有望治疗多发性骨髓瘤。该疗法未用于实体瘤。\n"
+    text = (
+        "新药研究\n江南医学研究院首席科学家周明指出，该院开发的靶向BCMA的CAR-T细胞有望治疗多发性骨髓瘤。"
+        "该疗法未用于实体瘤。\n"
+    )
     relations, data = _relations(extract_text(text, name="t2"))
     assert ("AFFILIATED_WITH", "Zhou Ming", "江南医学研究院") in relations
     assert ("TREATS", "BCMA CAR-T", "multiple myeloma") in relations

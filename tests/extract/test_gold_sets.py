@@ -1,4 +1,4 @@
-"""The whole extractor over our hand-annotated gold sets in tests/data/, scored by the shared scorer.
+"""The whole extractor over our hand-annotated gold sets in tests/data/, scored by cellkg.evaluate.
 
 Each set was annotated by hand *before* the extractor saw it and scored once (the "first" figures:
 the honest estimate for unseen text at that time); later rule versions were tuned on all but the
@@ -15,16 +15,16 @@ newest. Floors sit a little under the current figures so that a regression fails
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 
+from cellkg.evaluate import score_folders
 from cellkg.extract import extract_document, read_document, to_format_json
+from tests.support.paths import REPO_ROOT
 
-DATA = Path(__file__).parent / "data"
-SCORER = Path(__file__).parents[1].parent / "shared" / "eval" / "score.py"
+DATA = REPO_ROOT / "tests" / "data"
 FLOORS = {  # set -> (entity F1, relation F1)
     "heldout": (0.96, 0.88),
     "fresh": (0.93, 0.76),
@@ -39,18 +39,8 @@ def documents(folder: Path) -> list[Path]:
     return [p for p in sorted(folder.iterdir()) if not p.name.endswith(".gold.json")]
 
 
-@pytest.fixture(scope="module")
-def scorer():
-    if not SCORER.is_file():
-        pytest.skip(f"shared scorer not found at {SCORER}")
-    spec = importlib.util.spec_from_file_location("shared_score", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module", params=sorted(FLOORS))
-def scored(request, scorer, tmp_path_factory):
+def scored(request, tmp_path_factory):
     folder = DATA / request.param
     out = tmp_path_factory.mktemp(f"{request.param}_pred")
     paths = documents(folder)
@@ -58,7 +48,7 @@ def scored(request, scorer, tmp_path_factory):
     for path in paths:
         result = extract_document(read_document(path))
         (out / f"{path.stem}.json").write_text(json.dumps(to_format_json(result), ensure_ascii=False), encoding="utf-8")
-    return request.param, scorer.score(folder, out)
+    return request.param, score_folders(folder, out).as_dict()
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

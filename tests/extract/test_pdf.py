@@ -6,7 +6,7 @@ import pytest
 
 from cellkg import extract
 from cellkg.core.errors import InputError
-from tests.pdf_fixture import minimal_pdf
+from tests.support.pdf_fixture import minimal_pdf
 
 SENTENCE = "Dr. Jane Miller of Stanford University develops CD19 CAR-T cells for B-cell lymphoma."
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cellkg import extract
-from cellkg.extract.traditional import simplified_copy
+from cellkg.extract.read.traditional import simplified_copy
 
 TRADITIONAL = "北京大學醫院血液科主任李明教授團隊研發的CD19 CAR-T細胞療法，用於治療多發性骨髓瘤。"
 
