@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from graphql import (
     FieldNode,
@@ -24,6 +24,11 @@ from graphql import (
     GraphQLSkipDirective,
 )
 from graphql.execution.values import get_argument_values, get_directive_values
+
+try:  # graphql-core >= 3.3
+    from graphql.execution.values import VariableValues
+except ImportError:  # pragma: no cover - graphql-core 3.2
+    VariableValues = None  # type: ignore[assignment,misc]
 from strawberry.utils.str_converters import to_camel_case
 
 from cellkg.api.relations import RELATION_FIELDS, RelationField
@@ -59,8 +64,21 @@ def _object_type(info: GraphQLResolveInfo, type_name: str) -> GraphQLObjectType:
     return found  # type: ignore[return-value]  # both have .fields
 
 
+def _variables(info: GraphQLResolveInfo) -> Any:
+    """The operation's variables as graphql-core's value helpers take them.
+
+    graphql-core 3.3 hands resolvers a plain dict but its helpers want ``VariableValues``; 3.2 takes the dict.
+    """
+    values = info.variable_values
+    return (
+        VariableValues(sources={}, coerced=values)
+        if VariableValues is not None and isinstance(values, dict)
+        else values
+    )
+
+
 def _included(info: GraphQLResolveInfo, node) -> bool:
-    variables = info.variable_values
+    variables = _variables(info)
     skip = get_directive_values(GraphQLSkipDirective, node, variables)
     include = get_directive_values(GraphQLIncludeDirective, node, variables)
     return not (skip and skip["if"]) and not (include and not include["if"])
@@ -88,7 +106,7 @@ def _collect(info: GraphQLResolveInfo, nodes: Iterable[FieldNode], type_names: t
 
 def _args(info: GraphQLResolveInfo, type_name: str, nodes: list[FieldNode]) -> dict:
     definition = _object_type(info, type_name).fields[nodes[0].name.value]
-    return get_argument_values(definition, nodes[0], info.variable_values)
+    return get_argument_values(definition, nodes[0], _variables(info))
 
 
 def _sized(args: dict, limit: int) -> bool:

@@ -18,12 +18,14 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from cellkg.core.model import Relation, short_hash
+from cellkg.extract.mentions.abbreviations import add_abbreviations
 from cellkg.extract.mentions.aliases import join_aliases
 from cellkg.extract.mentions.candidate import Candidate, Flag
 from cellkg.extract.mentions.finders import find_candidates
 from cellkg.extract.mentions.org_anaphora import link_org_anaphors
-from cellkg.extract.mentions.resolve import EntityDraft, add_abbreviations, build_entities, remap_keys, sweep_surfaces
+from cellkg.extract.mentions.resolve import EntityDraft, build_entities, remap_keys
 from cellkg.extract.mentions.select import select_mentions
+from cellkg.extract.mentions.surface_sweep import sweep_surfaces
 from cellkg.extract.mentions.trial_merge import merge_trials
 from cellkg.extract.read.sentences import Sentence, split_sentences
 from cellkg.extract.relations import find_relations

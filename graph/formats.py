@@ -45,7 +45,8 @@ def write_graphml(graph: Subgraph, out: Path) -> list[Path]:
         props = {k: _scalar(v) for k, v in node["properties"].items()}
         g.add_node(node_id, label=_kind(node["labels"]), labels=":".join(node["labels"]), **props)
     for (source, rel_type, target), props in graph.edges.items():
-        g.add_edge(source, target, key=rel_type, type=rel_type, **{k: _scalar(v) for k, v in props.items()})
+        attributes = {"type": rel_type, **{k: _scalar(v) for k, v in props.items()}}
+        g.add_edges_from([(source, target, rel_type, attributes)])  # a dict, as edges carry a `key` property
     out.parent.mkdir(parents=True, exist_ok=True)
     nx.write_graphml(g, out, encoding="utf-8")
     return [out]

@@ -1,9 +1,10 @@
-"""The trigger table (extract/lexicon/triggers.tsv): cue words and stop words by id and language.
+"""The word tables of extract/lexicon: cue and stop words (triggers.tsv) and the domain vocabulary finders
+combine into patterns (vocabulary.tsv: therapy modalities, cell types, unit heads, qualifiers …).
 
 A row is ``id, area, lang, words``; rows of one (id, lang) join with ``|`` in file order, and ``{other}``
 inside words stands for the words of id ``other`` in the same language, so that a word list such as
-"team" is written once. Patterns are compiled once per process: English cues word-bounded and
-case-insensitive, Chinese cues as written.
+"team" is written once. An (id, lang) lives in one table only. Patterns are compiled once per process:
+English cues word-bounded and case-insensitive, Chinese cues as written.
 """
 
 from __future__ import annotations
@@ -14,17 +15,23 @@ from functools import cache
 from cellkg.extract.lexicon import LEXICON_DIR, read_tsv
 
 LANGS = ("en", "zh", "any")
+TABLES = ("triggers.tsv", "vocabulary.tsv")
 _REFERENCE = re.compile(r"\{([a-z_]+)\}")
 
 
 @cache
 def _table() -> dict[tuple[str, str], str]:
-    _, rows = read_tsv(LEXICON_DIR / "triggers.tsv")
     joined: dict[tuple[str, str], list[str]] = {}
-    for row in rows:
-        if len(row) != 4 or row[2] not in LANGS:
-            raise ValueError(f"triggers.tsv: bad row {row!r} (id, area, lang in {LANGS}, words)")
-        joined.setdefault((row[0], row[2]), []).append(row[3])
+    for table in TABLES:
+        _, rows = read_tsv(LEXICON_DIR / table)
+        own: set[tuple[str, str]] = set()
+        for row in rows:
+            if len(row) != 4 or row[2] not in LANGS:
+                raise ValueError(f"{table}: bad row {row!r} (id, area, lang in {LANGS}, words)")
+            if (row[0], row[2]) in joined.keys() - own:
+                raise ValueError(f"{table}: {row[0]!r} ({row[2]}) is already defined in an earlier table")
+            own.add((row[0], row[2]))
+            joined.setdefault((row[0], row[2]), []).append(row[3])
     return {key: "|".join(parts) for key, parts in joined.items()}
 
 
@@ -33,7 +40,7 @@ def words(id_: str, lang: str = "en") -> str:
     """The alternation of ``id_`` in ``lang``, references expanded; a missing id raises KeyError."""
     table = _table()
     if (id_, lang) not in table:
-        raise KeyError(f"no trigger words {id_!r} for {lang!r} in triggers.tsv")
+        raise KeyError(f"no words {id_!r} for {lang!r} in {' or '.join(TABLES)}")
     return _REFERENCE.sub(lambda m: words(m.group(1), lang), table[id_, lang])
 
 

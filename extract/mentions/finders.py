@@ -1,13 +1,13 @@
-"""Run every finder over the content sentences and return raw candidates (before selection)."""
+"""Run every finder over the content sentences and return raw candidates (before selection); lexicon diseases
+are widened over clinical qualifiers here."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
-from cellkg.extract.lexicon.words import has_cue
+from cellkg.extract.lexicon.words import has_cue, words
 from cellkg.extract.mentions.candidate import Candidate, Flag, make_candidate
-from cellkg.extract.mentions.diseases import widen_qualified
 from cellkg.extract.mentions.institutions_en import find_institutions_en
 from cellkg.extract.mentions.institutions_zh import find_institutions_zh
 from cellkg.extract.mentions.lexicon_matches import find_lexicon_matches
@@ -24,6 +24,10 @@ _NOT_DISEASE_USE = re.compile(
     re.I,
 )
 _ANTI = re.compile(r"(?:抗|anti-?)$", re.I)
+# relapsed/refractory/advanced/stage qualifiers widen a disease mention and stay aliases of the base disease
+# (复发性套细胞淋巴瘤 → mantle cell lymphoma)
+_QUALIFIER_EN = re.compile(rf"(?:(?:{words('disease_qualifier')})\s+)+$")
+_QUALIFIER_ZH = re.compile(rf"(?:{words('disease_qualifier', 'zh')})+$")
 # "American Society of Hematology (ASH) Annual Meeting", "ASH 2024", "EHA Congress": a conference, not its society
 _CONFERENCE_AFTER = re.compile(
     r"[)）]?\s*(?:[(（][A-Za-z]{2,8}[)）]\s*)?(?:(?:Annual\s+)?(?:Meeting|Congress|Conference|Symposium|Summit)\b|"
@@ -91,3 +95,13 @@ def _comma_parents(text: str, found: list[Candidate]) -> list[Candidate]:
         else c
         for c in found
     ]
+
+
+def widen_qualified(text: str, candidate: Candidate) -> Candidate:
+    """Extend a Disease candidate leftwards over clinical qualifiers; the name stays the base disease."""
+    window = text[max(0, candidate.start - 48) : candidate.start]
+    match = _QUALIFIER_EN.search(window) or _QUALIFIER_ZH.search(window)
+    if not match:
+        return candidate
+    start = candidate.start - (len(window) - match.start())
+    return replace(candidate, start=start, text=text[start : candidate.end])

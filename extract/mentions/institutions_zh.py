@@ -11,7 +11,7 @@ from cellkg.extract.mentions.candidate import Candidate, Flag, make_candidate
 from cellkg.extract.rules import confidence
 
 _ZH_HEAD = re.compile(words("org_head", "zh"))
-_ZH_HEAD_END = re.compile(r"(?:大学|医学院|医院|研究院|研究所|科学院|实验室|中心|学会|协会|委员会|公司|集团)$")
+_ZH_HEAD_END = re.compile(rf"(?:{words('org_head_end', 'zh')})$")
 _ZH_STOP = set(
     '的在于是由对将被向从了已等多家个其该这此年月日为以、，,。:：;；“”"《》()（） '
     "后就获得运回送往到至并还也均都让给经入着们"
@@ -20,9 +20,7 @@ _ZH_JOINERS = set("与和及、")
 # "陈学峰研究员团队与南方医院", "我院与某公司": 与 after a team, a role or "our hospital" joins two parties
 _ZH_NOT_ORG_END = re.compile(rf"(?:{words('team', 'zh')}|我院|本院|该院|{words('role', 'zh')})$")
 _ZH_CITY_BRACKET = re.compile(r"[（(][\u4e00-\u9fff]{2,4}[）)]")
-_DEPT_WORD = re.compile(
-    r"血液|肿瘤|内科|外科|儿科|妇科|风湿|免疫|肾|心|神经|呼吸|消化|感染|皮肤|眼|骨|病理|检验|输血|移植|放疗|放射|麻醉|急诊|重症"
-)
+_DEPT_WORD = re.compile(words("department_word", "zh"))
 # a cooperation verb glued to the name's left edge ("将联合中山大学肿瘤防治中心开展…") is not part of the name
 _ZH_VERB_PREFIX = re.compile(r"联合|携手|联手|会同|委托|依托|邀请|牵头")
 _ZH_GENERIC = ("国内", "三甲", "相关", "其他", "各大", "多家", "知名", "顶级", "该", "本", "我")

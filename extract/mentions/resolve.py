@@ -1,9 +1,10 @@
 """Within-document resolution: selected candidates → one entity per real-world thing.
 
-Parenthesised abbreviations become aliases of the name before them ("… School of Medicine (NXSM)"),
-later bare uses of pattern-found names and abbreviations are swept up, a surname alone ("Prof.
-WANG") joins the full name, and a bare cell population joins the derived therapy that contains it.
-Trials are merged by ``extract.trial_merge``, organisation anaphors linked by ``extract.org_anaphora``.
+Mentions come in with declared short forms (``abbreviations``) and later bare uses (``surface_sweep``) added;
+here a surname alone ("Prof. WANG") joins the full name, a lexicon alias found by pattern joins its entry, a
+bare cell population joins the derived therapy that contains it, "this CAR-T" joins the therapy named before,
+and the mentions of one key become one ``EntityDraft``. Trials are merged by ``extract.trial_merge``,
+organisation anaphors linked by ``extract.org_anaphora``.
 """
 
 from __future__ import annotations
@@ -11,22 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from cellkg.extract.lexicon.words import word_set
 from cellkg.extract.mentions.candidate import Candidate, Flag
-from cellkg.extract.read.sentences import Sentence
 
-_ABBREVIATION = re.compile(r"\s*[(（]\s*([A-Za-z][A-Za-z0-9.&\- ]{1,24}?)\s*[)）]")
-# "杭州科瑞恩生物医药有限公司（以下简称“科瑞恩生物”）", "Acme Inc. (hereinafter "Acme")": a declared short name
-_SHORT_NAME = re.compile(
-    r"\s*[(（]\s*(?:以下简称|下称|简称|hereinafter(?:\s+referred\s+to\s+as)?|hereafter)\s*[:：]?\s*"
-    r"[“\"‘']([^”\"’']{2,24})[”\"’']\s*[)）]",
-    re.I,
-)
-_SWEEP_TYPES = ("Institution", "Therapy", "Researcher")
-_COMPANY = re.compile(
-    r"^([A-Z][a-z]{3,}[A-Za-z]*)\s+(?:Therapeutics|Biotherapeutics|Biotech|Biosciences|Pharmaceuticals|"
-    r"Pharma|Biologics|Bio|Medicine|Inc\.?)(?:,?\s+Inc\.?)?$"
-)
 _DEMONSTRATIVE = re.compile(
     r"(?:这款|该款|此款|这种|该|此|这一)[\u4e00-\u9fff]{0,4}$|(?<![A-Za-z])(?:this|the\s+same)\s+(?:[\w-]+\s+)?$", re.I
 )
@@ -44,75 +31,6 @@ class EntityDraft:
     aliases: set[str] = field(default_factory=set)
     mentions: list[Candidate] = field(default_factory=list)
     flags: frozenset[Flag] = frozenset()
-
-
-def add_abbreviations(text: str, mentions: list[Candidate]) -> list[Candidate]:
-    by_end: dict[int, list[Candidate]] = {}
-    for m in mentions:
-        by_end.setdefault(m.end, []).append(m)
-    taken = [(m.start, m.end) for m in mentions]
-    added = []
-    for end, owners in by_end.items():
-        match = _ABBREVIATION.match(text, end) or _SHORT_NAME.match(text, end)
-        if not match or any(s < match.end(1) and match.start(1) < e for s, e in taken):
-            continue
-        owner = _abbreviation_owner(match.group(1), owners)
-        added.append(
-            replace(
-                owner,
-                start=match.start(1),
-                end=match.end(1),
-                text=match.group(1),
-                rule="any.abbrev",
-                key=owner.entity_key,
-                flags=owner.flags - {Flag.NESTED},
-            )
-        )
-    return sorted(mentions + added, key=lambda c: c.start)
-
-
-def _abbreviation_owner(abbreviation: str, owners: list[Candidate]) -> Candidate:
-    fitting = [o for o in owners if o.text[:1].lower() == abbreviation[:1].lower()]
-    return min(fitting or owners, key=lambda o: o.end - o.start)
-
-
-def sweep_surfaces(text: str, sentences: list[Sentence], mentions: list[Candidate]) -> list[Candidate]:
-    """Find further bare occurrences of names and abbreviations already established in the document."""
-    surfaces = {
-        m.text: m for m in mentions if m.type in _SWEEP_TYPES and len(m.text) >= 3 and Flag.GENERIC not in m.flags
-    }
-    for m in mentions:  # "Acme Therapeutics … Acme said": the company's short name
-        short = _COMPANY.match(m.text) if m.type == "Institution" else None
-        if short and short.group(1) not in word_set("not_short_name"):
-            surfaces.setdefault(short.group(1), m)
-    if not surfaces:
-        return mentions
-    pattern = re.compile("|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True)))
-    taken = [(m.start, m.end) for m in mentions]
-    added = []
-    for sentence in sentences:
-        for match in pattern.finditer(text, sentence.start, sentence.end):
-            s, e = match.span()
-            if _word_bounded(text, s, e) and not any(a < e and s < b for a, b in taken):
-                added.append(
-                    replace(
-                        surfaces[match.group()],
-                        start=s,
-                        end=e,
-                        rule="any.sweep",
-                        key=surfaces[match.group()].entity_key,
-                    )
-                )
-                taken.append((s, e))
-    return sorted(mentions + added, key=lambda c: c.start)
-
-
-def _word_bounded(text: str, s: int, e: int) -> bool:
-    before = text[s - 1] if s else " "
-    after = text[e] if e < len(text) else " "
-    return not (before.isascii() and before.isalnum() and text[s].isascii()) and not (
-        after.isascii() and after.isalnum() and text[e - 1].isascii()
-    )
 
 
 def _named_instance(modality: Candidate, earlier: list[Candidate]) -> str | None:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from cellkg.extract.mentions.candidate import Candidate, Flag
-from cellkg.extract.mentions.trials import (
+from cellkg.extract.mentions.trial_context import (
     adjacent_ids,
     is_anaphoric,
     is_anchored,

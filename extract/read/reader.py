@@ -6,6 +6,7 @@ normalised to ``\\n`` (plain text), the visible text of the page (HTML) or pypdf
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -16,7 +17,6 @@ from charset_normalizer import from_bytes
 from cellkg.core.errors import InputError
 from cellkg.core.model import DocumentRecord, short_hash
 from cellkg.extract.config import CJK_LANG_THRESHOLD, MAX_BYTES_DEFAULT, MAX_TITLE_CHARS, SUPPORTED_SUFFIXES
-from cellkg.extract.read.pdf import pdf_to_text
 
 _FALLBACK_ENCODINGS = ("utf-8", "gb18030", "big5")
 _DROPPED_TAGS = ("script", "style", "nav", "footer", "header", "aside", "form", "noscript", "iframe", "menu")
@@ -47,7 +47,7 @@ def read_document(path: Path, *, max_bytes: int = MAX_BYTES_DEFAULT) -> Document
     if not raw.strip():
         raise InputError(f"{path}: the file is empty", reason="empty", path=str(path))
     if suffix == ".pdf":
-        return _record(path, pdf_to_text(raw, str(path)), "binary", "application/pdf")
+        return _record(path, _pdf_to_text(raw, str(path)), "binary", "application/pdf")
     if b"\x00" in raw:
         raise InputError(f"{path}: binary content (NUL bytes)", reason="binary", path=str(path))
     decoded, encoding = decode_bytes(raw, str(path))
@@ -117,3 +117,20 @@ def iter_document_paths(paths: Iterable[Path]) -> Iterator[Path]:
             yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
         else:
             yield path
+
+
+def _pdf_to_text(raw: bytes, where: str) -> str:
+    """PDF to text with pypdf (pure Python, offline)."""
+    from pypdf import PdfReader  # imported for the first PDF only: most runs read none
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(raw))
+        if reader.is_encrypted:
+            raise InputError(
+                f"{where}: the PDF is encrypted", reason="encrypted", path=where, hint="save an unencrypted copy"
+            )
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"{where}: not a readable PDF ({exc})", reason="pdf", path=where) from None
+    return "\n\n".join(p.strip() for p in pages if p.strip())

@@ -21,7 +21,7 @@ _PART_OF = re.compile(r"(?:arm|unit|subsidiary|division|part|affiliate|parent)\s
 _CO_AUTHOR = re.compile(
     r"共同(?:通讯|第一)?作者|co-(?:corresponding|first|senior)\s+authors?|joint\s+first\s+authors?", re.I
 )
-_UNIT = re.compile(r"(?:Department|Division|Unit|Laboratory|Section)\b|.{1,8}科$")
+_UNIT = re.compile(rf"(?:{words('unit_word')})\b|.{{1,8}}科$")
 _TEAM_PARTY = re.compile(
     rf"{words('team', 'zh')}|(?<![A-Za-z])(?:the\s+)?(?:researchers|{words('team')}|investigators|scientists)\b", re.I
 )

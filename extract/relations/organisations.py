@@ -6,19 +6,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from cellkg.extract.lexicon.words import cue
+from cellkg.extract.lexicon.words import cue, words
 from cellkg.extract.mentions.candidate import Flag
 
 if TYPE_CHECKING:
     from cellkg.extract.relations.context import DocContext
 
-_UNIT_BEFORE = re.compile(
-    r"(?:Center|Centre|Institute|Department|Division|Laboratory|School|Committee|Unit)\b|"
-    r"研究所|中心|实验室|科$"
-)
-_UNIT_END = re.compile(
-    r"(?:中心|研究所|实验室|科|系|Center|Centre|Institute|Department|Division|Laboratory|Unit|Committee)$"
-)
+_UNIT_BEFORE = re.compile(rf"(?:{words('unit_before')})\b|{words('unit_before', 'zh')}")
+_UNIT_END = re.compile(rf"(?:{words('unit_name_end', 'zh')}|{words('unit_name_end')})$")
 # "医院细胞治疗中心": a unit of "the hospital", i.e. of the document's one hospital
 _HOSPITAL_UNIT = re.compile(r"^(?:医院|本院|我院|该院)[\u4e00-\u9fff]{2,}(?:中心|科|室|所)$")
 _COUNT = {"two": 2, "both": 2, "three": 3, "four": 4, "两": 2, "双": 2, "三": 3}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from cellkg.extract.lexicon.words import has_cue
 from cellkg.extract.mentions.candidate import Candidate
-from cellkg.extract.mentions.trials import is_planned
+from cellkg.extract.mentions.trial_context import is_planned
 from cellkg.extract.relations.clauses import appositive_owner
 from cellkg.extract.relations.collector import RelationCollector
 from cellkg.extract.relations.context import DocContext
