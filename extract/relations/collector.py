@@ -59,4 +59,8 @@ class RelationCollector:
         return [o for (t, s, o) in self.found if t == rel_type and (source_keys is None or s in source_keys)]
 
     def relations(self) -> list[Relation]:
-        return [Relation(t, s, o, tuple(ev)) for (t, s, o), ev in self.found.items()]
+        # sorted: rules meet candidates in set order, which varies with the string hash seed between processes
+        return [
+            Relation(t, s, o, tuple(sorted(ev, key=lambda e: (e.char_start, e.char_end, e.rule))))
+            for (t, s, o), ev in sorted(self.found.items())
+        ]
