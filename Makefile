@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 # pip quiet: setuptools' build warnings and pip's version check are noise for a user
 PIP := PYTHONWARNINGS=ignore PIP_DISABLE_PIP_VERSION_CHECK=1 $(BIN)/python -m pip install -q
 
-.PHONY: up down test test-slow lint venv browser-deps extract-seeds clean help
+.PHONY: up down test test-slow lint venv web browser-deps clean help
 
 help:
 	@echo "make up         provision + start Neo4j, ingest examples/corpus, serve the GraphQL API"
@@ -26,7 +26,21 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
-up: venv
+# The web explorer: npm ci once per lock file, a build whenever a source or the GraphQL schema changes.
+WEB_STAMP := web/node_modules/.installed-$(shell cat web/package-lock.json | sha1sum | cut -c1-12)
+WEB_SRC := $(shell find web/src web/index.html web/graphiql.html web/vite.config.ts web/codegen.ts web/tsconfig.json \
+	-type f -not -path 'web/src/gql/*') api/schema.graphql
+
+$(WEB_STAMP): web/package-lock.json
+	@cd web && npm ci --no-audit --no-fund --loglevel=error
+	@rm -f web/node_modules/.installed-* && touch $@
+
+web/dist/index.html: $(WEB_STAMP) $(WEB_SRC)
+	@cd web && out=$$(npm run --silent build 2>&1) || { echo "$$out"; exit 1; }
+
+web: web/dist/index.html
+
+up: venv web
 	@$(BIN)/cellkg neo4j start
 	@$(BIN)/cellkg ingest examples/corpus
 	@$(BIN)/cellkg serve --detach
@@ -39,12 +53,13 @@ down:
 browser-deps:
 	@bash scripts/install-browser-deps.sh
 
-lint: venv
+lint: venv $(WEB_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python scripts/typecheck.py
+	cd web && npm run --silent typecheck
 
-test: venv browser-deps lint
+test: venv browser-deps lint web
 	$(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
 
 test-slow: venv browser-deps

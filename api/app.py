@@ -14,6 +14,7 @@ from strawberry.fastapi import GraphQLRouter
 from cellkg.api.context import API_KEY_HEADER, RequestContext
 from cellkg.api.graph_store import GraphStore
 from cellkg.api.schema import build_schema
+from cellkg.api.web import mount_web
 from cellkg.api.writes import GraphWriter
 from cellkg.core.settings import Settings, get_settings
 
@@ -42,7 +43,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         build_schema(settings),
         context_getter=context,
         allow_queries_via_get=False,
-        graphql_ide="graphiql" if settings.api_graphiql else None,
+        graphql_ide=None,  # GraphiQL is served locally by mount_web (no CDN)
     )
     app.include_router(router, prefix="/graphql")
     if settings.api_cors_origins:
@@ -74,4 +75,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             return JSONResponse({"status": "unavailable", "reason": reason}, status_code=503)
         return JSONResponse({"status": "ready"})
 
+    mount_web(app, settings)  # the explorer at /, GraphiQL at GET /graphql, after every API route
     return app

@@ -48,7 +48,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         console.print("API stopped")
     elif args.detach:
         url = process.start_api_detached(settings)
-        console.print(f"GraphQL API: {url}")
+        console.print(f"Explorer:  {url.removesuffix('graphql')}\nGraphQL:   {url}  (GraphiQL in a browser)")
     else:
         process.serve_foreground(settings)
     return 0

@@ -18,6 +18,9 @@ from cellkg.core.errors import ConfigError
 NEO4J_VERSION = "5.26.30"
 NEO4J_BROWSER_VERSION = "5.24.0"
 
+# In a checkout the explorer is built into web/dist; an installed package is pointed at it with CELLKG_WEB_DIST.
+CHECKOUT_WEB_DIST = Path(__file__).resolve().parents[2] / "web" / "dist"
+
 
 def _env(name: str, default: str) -> str:
     return os.environ.get(f"CELLKG_{name}", default)
@@ -68,6 +71,7 @@ class Settings:
     api_query_timeout_s: int = 10
     load_batch_docs: int = 50
     max_document_bytes: int = 20_000_000
+    web_dist: Path = CHECKOUT_WEB_DIST  # the built explorer (cd web && npm ci && npm run build)
     extra_neo4j_conf: tuple[tuple[str, str], ...] = field(default=())
 
     @property
@@ -127,6 +131,7 @@ def load_settings() -> Settings:
         api_query_timeout_s=_env_int("API_QUERY_TIMEOUT", 10),
         load_batch_docs=_env_int("LOAD_BATCH_DOCS", 50),
         max_document_bytes=_env_int("MAX_DOCUMENT_BYTES", 20_000_000),
+        web_dist=Path(_env("WEB_DIST", str(CHECKOUT_WEB_DIST))).resolve(),
     )
     if settings.neo4j_password.strip().lower() == "neo4j":
         raise ConfigError(

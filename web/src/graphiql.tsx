@@ -1,0 +1,23 @@
+// GraphiQL served by the API itself (GET /graphql), every asset local: works offline.
+import { createGraphiQLFetcher } from "@graphiql/toolkit";
+import { GraphiQL } from "graphiql";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import "graphiql/style.css";
+
+const fetcher = createGraphiQLFetcher({ url: window.location.pathname || "/graphql" });
+const DEFAULT_QUERY = `# cellkg GraphQL API: try a search in English or Chinese.
+{
+  search(text: "CD19", first: 5) {
+    score
+    entity { id name nameZh type }
+  }
+  stats { documents evidence }
+}
+`;
+
+createRoot(document.getElementById("graphiql")!).render(
+  <StrictMode>
+    <GraphiQL fetcher={fetcher} defaultQuery={DEFAULT_QUERY} />
+  </StrictMode>,
+);

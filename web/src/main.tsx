@@ -1,0 +1,21 @@
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { Client, Provider, cacheExchange, fetchExchange } from "urql";
+import { App } from "./App";
+import "./app.css";
+
+// The only way the explorer talks to the API: GraphQL at /graphql on the same origin.
+const client = new Client({
+  url: "/graphql",
+  exchanges: [cacheExchange, fetchExchange],
+  requestPolicy: "cache-first",
+  preferGetMethod: false,
+});
+
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <Provider value={client}>
+      <App />
+    </Provider>
+  </StrictMode>,
+);
