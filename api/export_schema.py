@@ -1,4 +1,4 @@
-"""Write the SDL to api/schema.graphql: ``python -m api.export_schema`` (``--check`` to compare)."""
+"""Write the SDL to api/schema.graphql: ``python -m cellkg.api.export_schema`` (``--check`` to compare)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ def main(argv: list[str]) -> int:
     sdl = current_sdl()
     if "--check" in argv:
         if not SDL_PATH.exists() or SDL_PATH.read_text(encoding="utf-8") != sdl:
-            print(f"{SDL_PATH} is out of date: run python -m api.export_schema", file=sys.stderr)
+            print(f"{SDL_PATH} is out of date: run python -m cellkg.api.export_schema", file=sys.stderr)
             return 1
         return 0
     SDL_PATH.write_text(sdl, encoding="utf-8")

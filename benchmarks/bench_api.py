@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/bench_api.py [--entities 100000] [--requests 300] [--clients 8] [--no-npm]
 
-The graph is built by the real graph.loader.Loader from synthesised ExtractionResults (so it
+The graph is built by the real cellkg.graph.loader.Loader from synthesised ExtractionResults (so it
 has exactly the production model: mentions, evidence, aggregate confidence, the full-text index),
 on the benchmark's own Neo4j (state .cellkg/bench, Bolt 57687, HTTP 57474). The API runs in a
 uvicorn subprocess on loopback; threads with httpx clients drive four scenarios and the script
@@ -27,17 +27,16 @@ from pathlib import Path
 
 import httpx
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-
-from cellkg.api import process
 from cellkg.core.model import DocumentRecord, Entity, Evidence, ExtractionResult, Mention, Relation, short_hash
 from cellkg.core.schema import check_label
 from cellkg.core.settings import Settings, load_settings
 from cellkg.graph.db import open_driver, wipe_graph
 from cellkg.graph.ddl import apply_schema
 from cellkg.graph.loader import Loader
+from cellkg.ops import api_server
 from cellkg.ops.neo4j_server import Neo4jServer
 
+REPO_ROOT = Path(__file__).resolve().parents[1]
 NPM_DIR = Path(__file__).resolve().parent / "neo4j_graphql"
 
 # ---------------------------------------------------------------- synthetic graph (real Loader)
@@ -72,12 +71,12 @@ def _doc_result(i: int, pools: int, rnd: random.Random) -> ExtractionResult:
             ("STUDIES", trial, disease),
         ]
         for rel, subject, obj in facts:
-            sentence = (
-                f"{subject.aliases[0] if zh and subject.aliases else subject.name}与{obj.aliases[0] if obj.aliases else obj.name}"
-                f"存在{rel}关系。"
-                if zh
-                else f"{subject.name} {rel.lower().replace('_', ' ')} {obj.name}."
-            )
+            if zh:
+                first = subject.aliases[0] if subject.aliases else subject.name
+                second = obj.aliases[0] if obj.aliases else obj.name
+                sentence = f"{first}与{second}存在{rel}关系。"
+            else:
+                sentence = f"{subject.name} {rel.lower().replace('_', ' ')} {obj.name}."
             claims.append((rel, subject, obj, sentence))
             sentences.append(sentence)
     text = " ".join(sentences)
@@ -174,11 +173,11 @@ def bench_settings() -> Settings:
 
 @contextmanager
 def python_api_server(settings: Settings):
-    url = process.start_api_detached(settings)
+    url = api_server.start_api_detached(settings)
     try:
         yield url
     finally:
-        process.stop_api(settings)
+        api_server.stop_api(settings)
 
 
 @contextmanager
@@ -247,7 +246,8 @@ SCENARIOS = {
     "entity+relations": (OUR_RELATIONS % ("", ""), THEIR_RELATIONS, _therapy),
     "three-level traversal": (
         """query($id: ID!) { target(id: $id) { name therapies(first: 10) { node { name
-          trials(first: 5) { node { name conductedAt { node { name researchers(first: 5) { node { name } } } } } } } } } }""",
+          trials(first: 5) { node { name conductedAt { node { name
+            researchers(first: 5) { node { name } } } } } } } } } }""",
         """query($id: ID!) { targets(where: {key: {eq: $id}}) { name therapies(limit: 10) { name
           trials(limit: 5) { name conductedAt { name researchers(limit: 5) { name } } } } } }""",
         _target,
@@ -297,11 +297,15 @@ def measure(url: str, query: str, make_vars, ids: dict, args: argparse.Namespace
 
 
 def report(name: str, ours: dict, theirs: dict | None) -> None:
-    line = f"{name:28s} p50 {ours['p50_ms']:7.1f} ms  p99 {ours['p99_ms']:7.1f} ms  {ours['rps']:7.1f} req/s  errors {ours['errors']}"
+    line = (
+        f"{name:28s} p50 {ours['p50_ms']:7.1f} ms  p99 {ours['p99_ms']:7.1f} ms  {ours['rps']:7.1f} req/s"
+        f"  errors {ours['errors']}"
+    )
     if theirs:
         line += (
-            f"   | @neo4j/graphql p50 {theirs['p50_ms']:7.1f} ms  p99 {theirs['p99_ms']:7.1f} ms  {theirs['rps']:7.1f} req/s"
-            f"  errors {theirs['errors']}  (throughput ratio ours/theirs {ours['rps'] / theirs['rps']:.2f})"
+            f"   | @neo4j/graphql p50 {theirs['p50_ms']:7.1f} ms  p99 {theirs['p99_ms']:7.1f} ms"
+            f"  {theirs['rps']:7.1f} req/s  errors {theirs['errors']}"
+            f"  (throughput ratio ours/theirs {ours['rps'] / theirs['rps']:.2f})"
         )
     print(line, flush=True)
 

@@ -1,6 +1,6 @@
 """Loading rows/s: the batched loader (UNWIND) against one statement per row, and across group sizes.
 
-Input: synthetic ExtractionResults (cellkg.synth), so extraction costs nothing here. A "row" is
+Input: synthetic ExtractionResults (benchmarks/synth.py), so extraction costs nothing here. A "row" is
 one document, entity, mention, relation or evidence row of a GraphBatch. Prints figures; not a test.
 
     .venv/bin/python -m benchmarks.bench_load --docs 2000 --row-docs 300 --groups 1 10 50 200 1000

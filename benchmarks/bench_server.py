@@ -6,18 +6,18 @@ from __future__ import annotations
 import os
 import resource
 import time
-from pathlib import Path
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from neo4j import Driver
-
-REPO_ROOT = Path(__file__).resolve().parents[1]
 
 from cellkg.core.settings import Settings, load_settings
 from cellkg.graph.db import open_driver
 from cellkg.graph.ddl import apply_schema
 from cellkg.ops.neo4j_server import Neo4jServer
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
 def bench_settings() -> Settings:

@@ -8,8 +8,8 @@ recur across documents and relations gather evidence from several of them, as in
 Each document yields its text, a FORMAT.md gold file and an ExtractionResult built from the
 truth (the loader's input without running the extractor).
 
-    python -m cellkg.synth --docs 10000 --out /tmp/corpus --seed 7
-    python -m cellkg.synth --docs 300 --seed 7 --load --group 10    # into the CELLKG_* Neo4j
+    python -m benchmarks.synth --docs 10000 --out /tmp/corpus --seed 7
+    python -m benchmarks.synth --docs 300 --seed 7 --load --group 10    # into the CELLKG_* Neo4j
 """
 
 from __future__ import annotations
@@ -375,7 +375,7 @@ def load_corpus(settings, docs: int, seed: int, *, group: int = 50, order_seed: 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m cellkg.synth", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.synth", description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", type=int, required=True, metavar="N", help="number of documents")
     parser.add_argument("--out", type=Path, metavar="DIR", help="writes DIR/docs and DIR/gold")
     parser.add_argument("--seed", type=int, default=0, metavar="S", help="same seed, same corpus")

@@ -1,7 +1,8 @@
 """Write cypher/browser/guide.html, the Neo4j Browser guide, from the query library.
 
-Run ``python cypher/make_guide.py`` after adding or changing a .cypher file; a test fails
-while the guide on disk differs from what this renders, so the two never drift.
+Run ``.venv/bin/python scripts/make_guide.py`` after adding or changing a .cypher file; a test
+fails while the guide on disk differs from what this renders, so the two never drift. It writes
+into the installed ``cellkg.cypher`` package: the repository's cypher/ in the editable install.
 
 Browser 5.x guide format: ``<slide>`` elements; a click on the play icon of a
 ``<pre class="runnable">`` runs its text, a click on the text copies it to the editor. Each
@@ -14,9 +15,6 @@ from __future__ import annotations
 import json
 import sys
 from html import escape
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from cellkg.graph.queries import QUERY_DIR, NamedQuery, list_queries
 

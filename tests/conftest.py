@@ -12,13 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from cellkg.core.settings import REPO_ROOT, Settings, load_settings
+from cellkg.core.settings import Settings, load_settings
 from cellkg.graph.db import open_driver, wipe_graph
 from cellkg.graph.ddl import apply_schema
 from cellkg.ops.neo4j_server import Neo4jServer
+from tests.support.environment import unavailable
+from tests.support.paths import REPO_ROOT, SHARED
 
-SHARED = REPO_ROOT.parent / "shared"
-EXAMPLES = REPO_ROOT / "examples" / "corpus"
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "packaging: builds the wheel and runs it from a fresh venv (tests/packaging)")
 
 
 def _test_settings() -> Settings:
@@ -67,6 +70,14 @@ def clean_graph(driver):
 
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
-    if not (SHARED / "corpus").is_dir():
-        pytest.skip(f"{SHARED} is absent (CI has it beside the clone)")
+    """../shared: the seed corpus and its gold files (CI puts it beside the clone)."""
+    if not (SHARED / "corpus").is_dir() or not (SHARED / "eval" / "seeds").is_dir():
+        unavailable(f"the shared seed corpus is not at {SHARED}")
     return SHARED
+
+
+@pytest.fixture
+def slow_selected(request):
+    """Slow trials run only when asked for (-m slow, or CELLKG_TEST_SLOW=1), so a plain run stays short."""
+    if "slow" not in (request.config.getoption("markexpr") or "") and not os.environ.get("CELLKG_TEST_SLOW"):
+        pytest.skip("slow: run with -m slow (make test-slow) or CELLKG_TEST_SLOW=1")

@@ -199,7 +199,7 @@ class Neo4jServer:
                 f"{self.settings.password_file} is missing but {self.home}/data already exists",
                 hint=f"restore the password file, or delete {self.home} to start afresh",
             )
-        password = secrets.token_urlsafe(24)
+        password = secrets.token_hex(24)  # hex: never starts with "-", which neo4j-admin would read as an option
         result = neo4j_admin(self.settings, runtime, "dbms", "set-initial-password", password)
         if result.returncode != 0:
             raise ProvisionError(f"setting the initial Neo4j password failed:\n{result.stdout}{result.stderr}")

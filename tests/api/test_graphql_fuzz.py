@@ -1,6 +1,6 @@
 """GraphQL fuzzing: random operations grown from the API's own schema never get a 500.
 
-A small grammar-based fuzzer (schemathesis is not installed): it walks api/schema.graphql with
+A small grammar-based fuzzer (schemathesis is not installed): it walks the API's schema.graphql with
 graphql-core, picks a root field, fills arguments with values of the right type most of the
 time and hostile ones otherwise (huge or negative numbers, wrong types, odd Unicode, Cypher
 fragments, entity keys that exist), selects random sub-fields down to a depth, and sometimes
@@ -26,16 +26,13 @@ from graphql import (
     get_named_type,
 )
 from starlette.testclient import TestClient
-from test_faults_invariants import (
-    slow_selected,  # noqa: F401 (a fixture)
-    synthetic_results,
-)
 
 from cellkg.api.app import create_app
-from cellkg.core.settings import REPO_ROOT
+from cellkg.api.export_schema import SDL_PATH
 from cellkg.graph.loader import Loader
+from tests.support.invariants import synthetic_results
 
-SCHEMA = build_schema((REPO_ROOT / "api" / "schema.graphql").read_text(encoding="utf-8"))
+SCHEMA = build_schema(SDL_PATH.read_text(encoding="utf-8"))
 HOSTILE = [
     "",
     "' OR 1=1 //",

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 from starlette.testclient import TestClient
-from test_api_support import client, error_messages, gql, graph  # noqa: F401 (fixtures)
 
 from cellkg.api.app import create_app
+from tests.support.api import error_messages, gql
 
 
 def limited_client(settings, **overrides) -> TestClient:
@@ -15,7 +15,10 @@ def limited_client(settings, **overrides) -> TestClient:
 
 
 def test_depth_limit(graph, client):
-    deep = '{ therapy(id: "x") { targets { node { therapies { node { trials { node { studies { node { name } } } } } } } } } }'
+    deep = (
+        '{ therapy(id: "x") { targets { node { therapies { node { trials { node { studies { node { name } } } } } '
+        "} } } } }"
+    )
     assert "exceeds maximum operation depth of 8" in error_messages(gql(client, deep))[0]
 
 

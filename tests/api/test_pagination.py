@@ -4,7 +4,8 @@ and totalCount computed only when selected."""
 from __future__ import annotations
 
 from neo4j import AsyncDriver
-from test_api_support import client, data, error_messages, gql, graph  # noqa: F401 (fixtures)
+
+from tests.support.api import data, error_messages, gql
 
 PAGE = """query($first: Int, $after: String, $last: Int, $before: String, $f: TherapyFilter) {
   therapies(first: $first, after: $after, last: $last, before: $before, filter: $f) {

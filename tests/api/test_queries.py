@@ -3,7 +3,7 @@ with filters and sorting, search in English and Chinese, paths, stats, documents
 
 from __future__ import annotations
 
-from test_api_support import CD19, CT19, EN_DOC, TSINGHUA, ZH_DOC, client, data, graph  # noqa: F401 (fixtures)
+from tests.support.api import CD19, CT19, EN_DOC, TSINGHUA, ZH_DOC, data
 
 ENTITY = """query($id: ID!) { entity(id: $id) { __typename id name nameZh aliases type
   documents { id language } } }"""
@@ -51,15 +51,17 @@ def test_negated_relations_on_request(graph, client):
 
 
 def test_every_relation_field_answers(graph, client):
-    query = """{ institution(id: "%s") { researchers { node { name } } therapies { node { name } }
+    query = """query($institution: ID!, $therapy: ID!) {
+      institution(id: $institution) { researchers { node { name } } therapies { node { name } }
         trials { node { name } } collaborators { node { name nameZh } } }
       trial(id: "Trial:nct01234567") { testedTherapies { node { name } } conductedAt { node { name } }
         studies { node { name } evidence { hedged } } }
       disease(id: "Disease:bcelllymphoma") { treatedBy { node { name } } studiedIn { node { name } } }
-      therapy(id: "%s") { developedBy { node { __typename name } } diseases { node { name } } trials { node { name } } }
+      therapy(id: $therapy) { developedBy { node { __typename name } } diseases { node { name } }
+        trials { node { name } } }
       researcher(id: "Researcher:zhangminghui") { institutions { node { name } } therapies { node { name } } } }
-    """ % (TSINGHUA.key, CT19.key)
-    result = data(client, query)
+    """
+    result = data(client, query, {"institution": TSINGHUA.key, "therapy": CT19.key})
     names = lambda edges: sorted(e["node"]["name"] for e in edges)  # noqa: E731
     assert names(result["institution"]["researchers"]) == ["Zhang Minghui"]
     assert names(result["institution"]["therapies"]) == ["CT-19 CAR-T"]

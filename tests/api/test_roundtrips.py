@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from neo4j import AsyncDriver
 from starlette.testclient import TestClient
-from test_api_support import data, graph  # noqa: F401 (fixtures)
 
 from cellkg.api.app import create_app
+from tests.support.api import data
 
 THREE_LEVELS = """query($first: Int!) { therapies(first: $first) { totalCount edges { node { name
   documents { title }

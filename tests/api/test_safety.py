@@ -8,7 +8,8 @@ without a key.
 from __future__ import annotations
 
 import pytest
-from test_api_support import client, gql, graph, graph_fingerprint  # noqa: F401 (fixtures)
+
+from tests.support.api import gql, graph_fingerprint
 
 PAYLOADS = [
     '"}) MATCH (n) DETACH DELETE n //',
@@ -31,7 +32,8 @@ TEXT_ARGUMENTS = [
     ('query($v: ID!) { path(from: "Target:cd19", to: $v) { length } }', "v"),
     ("query($v: ID!) { document(id: $v) { id } }", "v"),
     (
-        "query($v: String) { therapies(filter: {name: {equals: $v, contains: $v, startsWith: $v}}) { edges { cursor } } }",
+        "query($v: String) { therapies(filter: {name: {equals: $v, contains: $v, startsWith: $v}}) "
+        "{ edges { cursor } } }",
         "v",
     ),
     ("query($v: ID) { therapies(filter: {targets: {id: $v}}) { edges { cursor } } }", "v"),

@@ -3,29 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from cellkg.core.settings import REPO_ROOT
-
-EXAMPLES = REPO_ROOT / "examples" / "corpus"
+from tests.support.cli import run_cellkg
+from tests.support.paths import EXAMPLES
 
 
 def run_cli(settings, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-    env = {
-        **os.environ,
-        "CELLKG_STATE_DIR": str(settings.state_dir),
-        "CELLKG_BOLT_PORT": str(settings.bolt_port),
-        "CELLKG_HTTP_PORT": str(settings.http_port),
-        "COLUMNS": "200",
-    }
-    result = subprocess.run(
-        [sys.executable, "-m", "cellkg.cli", *args], capture_output=True, text=True, env=env, cwd=REPO_ROOT, timeout=300
-    )
+    result = run_cellkg(settings, *args)
     if check and result.returncode != 0:
         raise AssertionError(f"cellkg {' '.join(args)} exited {result.returncode}:\n{result.stdout}\n{result.stderr}")
     return result
@@ -69,14 +57,7 @@ def test_removing_an_unknown_document_says_what_to_do(settings, clean_graph):
 
 def test_extract_writes_format_json_without_a_database(tmp_path):
     out = tmp_path / "out"
-    result = subprocess.run(
-        [sys.executable, "-m", "cellkg.cli", "extract", str(EXAMPLES), "--out", str(out)],
-        capture_output=True,
-        text=True,
-        cwd=REPO_ROOT,
-        timeout=300,
-        env={**os.environ, "CELLKG_BOLT_PORT": "1"},
-    )  # no database needed
+    result = run_cellkg(None, "extract", str(EXAMPLES), "--out", str(out), CELLKG_BOLT_PORT="1")  # no database
     assert result.returncode == 0, result.stderr
     files = sorted(out.glob("*.json"))
     assert len(files) == len(list(EXAMPLES.iterdir()))
@@ -98,5 +79,5 @@ def test_neo4j_down_gives_a_clear_error(settings, tmp_path):
 
 @pytest.mark.parametrize("args", [["--help"], ["ingest", "--help"], ["query", "--help"]])
 def test_help_text(args):
-    result = subprocess.run([sys.executable, "-m", "cellkg.cli", *args], capture_output=True, text=True, timeout=60)
+    result = run_cellkg(None, *args, timeout=60)
     assert result.returncode == 0 and "usage: cellkg" in result.stdout

@@ -5,18 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 
-from cellkg.core.settings import REPO_ROOT
-from cellkg.graph import library
+from cellkg.cli.render import format_rows
+from cellkg.graph import queries
 from cellkg.graph.db import wipe_graph
 from cellkg.ingest.stream import ingest_paths
-
-EXAMPLES = REPO_ROOT / "examples" / "corpus"
+from tests.support.cli import run_cellkg
+from tests.support.paths import EXAMPLES
 
 
 @pytest.fixture(scope="module")
@@ -26,29 +23,16 @@ def example_graph(driver):
     return driver
 
 
-def cellkg(settings, *args: str) -> subprocess.CompletedProcess:
-    env = {
-        **os.environ,
-        "CELLKG_STATE_DIR": str(settings.state_dir),
-        "CELLKG_BOLT_PORT": str(settings.bolt_port),
-        "CELLKG_HTTP_PORT": str(settings.http_port),
-        "COLUMNS": "200",
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "cellkg.cli", *args], env=env, capture_output=True, text=True, timeout=120, cwd=REPO_ROOT
-    )
-
-
 def test_list_shows_every_query_with_its_question(settings):
-    result = cellkg(settings, "query", "--list")
+    result = run_cellkg(settings, "query", "--list")
     assert result.returncode == 0, result.stderr
-    for query in library.list_queries():
+    for query in queries.list_queries():
         assert query.name in result.stdout
     assert "Which therapies target an antigen" in result.stdout
 
 
 def test_query_prints_json_rows(example_graph, settings):
-    result = cellkg(settings, "query", "therapies_targeting_antigen", "--param", "target=bcma", "--format", "json")
+    result = run_cellkg(settings, "query", "therapies_targeting_antigen", "--param", "target=bcma", "--format", "json")
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout)
     assert {r["therapy"] for r in rows} >= {"Carvykti", "eque-cel"}
@@ -56,7 +40,7 @@ def test_query_prints_json_rows(example_graph, settings):
 
 
 def test_query_prints_csv_with_chinese_names(example_graph, settings):
-    result = cellkg(settings, "query", "entity_profile", "--param", "name=周剑峰", "--format", "csv")
+    result = run_cellkg(settings, "query", "entity_profile", "--param", "name=周剑峰", "--format", "csv")
     assert result.returncode == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert {(r["entity"], r["relation"], r["other"]) for r in rows} >= {
@@ -65,27 +49,27 @@ def test_query_prints_csv_with_chinese_names(example_graph, settings):
 
 
 def test_missing_parameter_exits_with_a_hint(settings):
-    result = cellkg(settings, "query", "therapies_targeting_antigen")
-    assert result.returncode == library.QueryError.exit_code
+    result = run_cellkg(settings, "query", "therapies_targeting_antigen")
+    assert result.returncode == queries.QueryError.exit_code
     assert "missing parameter" in result.stderr and "--param target=" in result.stderr
 
 
 def test_unknown_query_exits_not_found(settings):
-    result = cellkg(settings, "query", "what_is_the_answer")
+    result = run_cellkg(settings, "query", "what_is_the_answer")
     assert result.returncode == 6 and "cellkg query --list" in result.stderr
 
 
 def test_formats_render_paths_nodes_and_lists(example_graph):
-    columns, rows = library.run_query(
+    columns, rows = queries.run_query(
         example_graph, "shortest_path_between_entities", {"from": "Katy Rezvani", "to": "Kymriah"}
     )
-    table = library.format_rows(columns, rows, "table")
+    table = format_rows(columns, rows, "table")
     assert table.splitlines()[1].split() == ["┃", "path", "┃", "hops", "┃", "names", "┃", "relations", "┃"]
-    parsed = json.loads(library.format_rows(columns, rows, "json"))
+    parsed = json.loads(format_rows(columns, rows, "json"))
     assert parsed[0]["names"][0] == "Katy Rezvani"
     assert parsed[0]["path"]["nodes"][0]["name"] == "Katy Rezvani"
     assert "search_text" not in parsed[0]["path"]["nodes"][0]
-    header, first = library.format_rows(columns, rows, "csv").splitlines()[:2]
+    header, first = format_rows(columns, rows, "csv").splitlines()[:2]
     assert header == "path,hops,names,relations" and first.startswith("Katy Rezvani -[:")
-    with pytest.raises(library.QueryError, match="unknown format"):
-        library.format_rows(columns, rows, "xml")
+    with pytest.raises(queries.QueryError, match="unknown format"):
+        format_rows(columns, rows, "xml")

@@ -8,23 +8,24 @@ import runpy
 from html import unescape
 
 from cellkg.core.schema import ENTITY_TYPES
-from cellkg.core.settings import REPO_ROOT
-from cellkg.graph import library
+from cellkg.graph import queries
 from cellkg.ops.neo4j_server import neo4j_conf
+from tests.support.paths import REPO_ROOT
 
 BROWSER = REPO_ROOT / "cypher" / "browser"
-make_guide = runpy.run_path(str(REPO_ROOT / "cypher" / "make_guide.py"), run_name="make_guide")
+make_guide = runpy.run_path(str(REPO_ROOT / "scripts" / "make_guide.py"), run_name="make_guide")
 
 
 def test_guide_on_disk_is_the_generated_one():
-    rendered = make_guide["render_guide"](library.list_queries())
-    assert (BROWSER / "guide.html").read_text(encoding="utf-8") == rendered, "run: python cypher/make_guide.py"
+    rendered = make_guide["render_guide"](queries.list_queries())
+    on_disk = (BROWSER / "guide.html").read_text(encoding="utf-8")
+    assert on_disk == rendered, "run: .venv/bin/python scripts/make_guide.py"
 
 
 def test_guide_offers_every_query_as_runnable_cypher():
     guide = (BROWSER / "guide.html").read_text(encoding="utf-8")
     runnables = re.findall(r'<pre class="runnable">(.*?)</pre>', guide, re.S)
-    for query in library.list_queries():
+    for query in queries.list_queries():
         assert f"<h3>{query.name}</h3>" in guide
         assert query.body in map(unescape, runnables), query.name
     assert ':params {target: "CD19"}' in map(unescape, runnables)

@@ -9,45 +9,23 @@ and the graph view draws styled nodes. Saves docs/browser.png for the README.
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from cellkg.core.settings import REPO_ROOT
 from cellkg.graph.db import wipe_graph
 from cellkg.ingest.stream import ingest_paths
+from tests.support.paths import EXAMPLES, REPO_ROOT
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ASSETS = REPO_ROOT / "cypher" / "browser"
 SCREENSHOT = REPO_ROOT / "docs" / "browser.png"
 GUIDE_QUERY = "neighbourhood_of_entity"
 
 
 @pytest.fixture(scope="module")
-def playwright():
-    if not shutil.which(CHROMIUM):
-        pytest.skip("chromium is not installed (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-    with sync_api.sync_playwright() as p:
-        yield p
-
-
-@pytest.fixture(scope="module")
 def example_graph(driver):
     wipe_graph(driver)
-    ingest_paths(driver, [REPO_ROOT / "examples" / "corpus"])
+    ingest_paths(driver, [EXAMPLES])
     return driver
 
 
@@ -76,10 +54,9 @@ def open_slide(guide, name: str) -> None:
     raise AssertionError(f"the guide has no slide {name}")
 
 
-def test_browser_shows_styled_graph_from_the_guide(playwright, settings, example_graph):
-    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+def test_browser_shows_styled_graph_from_the_guide(browser, settings, example_graph):
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
     try:
-        page = browser.new_page(viewport={"width": 1400, "height": 900})
         page.set_default_timeout(20_000)
         page.route(f"http://{settings.api_host}:{settings.api_port}/browser/**", serve_assets)
         connect(page, settings)
@@ -105,4 +82,4 @@ def test_browser_shows_styled_graph_from_the_guide(playwright, settings, example
         SCREENSHOT.parent.mkdir(exist_ok=True)
         page.get_by_test_id("frame").first.screenshot(path=str(SCREENSHOT))
     finally:
-        browser.close()
+        page.close()

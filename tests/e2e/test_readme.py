@@ -6,14 +6,15 @@ import re
 
 from graphql import build_schema, parse, validate
 
-from cellkg.cli import build_parser
-from cellkg.core.settings import REPO_ROOT
+from cellkg.api.export_schema import SDL_PATH
+from cellkg.cli.main import build_parser
+from tests.support.paths import REPO_ROOT
 
 README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_graphql_examples_validate_against_the_sdl():
-    schema = build_schema((REPO_ROOT / "api" / "schema.graphql").read_text(encoding="utf-8"))
+    schema = build_schema(SDL_PATH.read_text(encoding="utf-8"))
     examples = re.findall(r"```graphql\n(.*?)```", README, re.S)
     assert examples
     for example in examples:

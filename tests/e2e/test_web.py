@@ -10,7 +10,6 @@ Saves docs/web-entity.png and docs/web-graph.png for the README.
 from __future__ import annotations
 
 import json
-import socket
 import threading
 import time
 import urllib.request
@@ -25,17 +24,12 @@ from cellkg.api.web import BUILD_HINT
 from cellkg.graph.db import wipe_graph
 from cellkg.ingest.stream import ingest_paths
 from tests.support.paths import REPO_ROOT
+from tests.support.servers import free_port
 
 pytestmark = pytest.mark.browser
 
 DOCS = REPO_ROOT / "docs"
 FIRST_LOAD_BUDGET_S = 1.0
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +44,7 @@ def dist(settings):
 def base_url(dist, settings, driver) -> Iterator[str]:
     wipe_graph(driver)
     ingest_paths(driver, [REPO_ROOT / "examples" / "corpus"])
-    port = _free_port()
+    port = free_port()
     app = create_app(settings.with_overrides(api_port=port))
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
     thread = threading.Thread(target=server.run, daemon=True)

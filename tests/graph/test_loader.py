@@ -8,7 +8,18 @@ from neo4j.exceptions import Neo4jError
 from cellkg.core.model import Entity
 from cellkg.graph import statements as cy
 from cellkg.graph.loader import Loader
-from tests.factories import BCMA, BCMA_CART, CD19, CD19_CART, LI_HUA, LYMPHOMA, MYELOMA, PKU, TSINGHUA, make_result
+from tests.support.factories import (
+    BCMA,
+    BCMA_CART,
+    CD19,
+    CD19_CART,
+    LI_HUA,
+    LYMPHOMA,
+    MYELOMA,
+    PKU,
+    TSINGHUA,
+    make_result,
+)
 
 EN = "Researchers at Tsinghua University engineered CD19 CAR-T cells against CD19 for B-cell lymphoma."
 ZH = "清华大学李华团队研发的BCMA CAR-T细胞靶向BCMA，用于治疗多发性骨髓瘤。"
@@ -86,7 +97,8 @@ def test_removing_a_document_retracts_exactly_what_only_it_supported(clean_graph
     loader.remove(zh.document.doc_id)
     assert counts(clean_graph) == only_first
     records, _, _ = clean_graph.execute_query(
-        "MATCH (i:Institution {name: 'Tsinghua University'})-[r:DEVELOPS]->() RETURN i.aliases AS aliases, r.evidence_count AS ev"
+        "MATCH (i:Institution {name: 'Tsinghua University'})-[r:DEVELOPS]->() "
+        "RETURN i.aliases AS aliases, r.evidence_count AS ev"
     )
     assert records[0]["ev"] == 1
     assert "清华大学" not in records[0]["aliases"]  # only the removed Chinese document gave that alias here

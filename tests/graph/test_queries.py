@@ -11,13 +11,11 @@ from neo4j.graph import Path as GraphPath
 
 from cellkg.core.errors import NotFound
 from cellkg.core.model import DocumentRecord, Entity, Evidence, ExtractionResult, Mention, Relation
-from cellkg.core.settings import REPO_ROOT
-from cellkg.graph import library
+from cellkg.graph import queries
 from cellkg.graph.db import wipe_graph
 from cellkg.graph.loader import Loader
 from cellkg.ingest.stream import ingest_paths
-
-EXAMPLES = REPO_ROOT / "examples" / "corpus"
+from tests.support.paths import EXAMPLES, REPO_ROOT
 
 # query -> (column, values the example corpus makes it return with the header's example parameters);
 # an entity counts as returned under its canonical name or any of its aliases (NCT03548207 may be
@@ -67,8 +65,8 @@ def example_graph(driver):
 
 
 def run(driver, query: str, /, **params) -> list[dict]:
-    columns, rows = library.run_query(driver, query, params or library.get_query(query).params)
-    return [dict(zip(columns, row)) for row in rows]
+    columns, rows = queries.run_query(driver, query, params or queries.get_query(query).params)
+    return [dict(zip(columns, row, strict=True)) for row in rows]
 
 
 def known_as(driver, cells: list) -> set:
@@ -82,17 +80,17 @@ def known_as(driver, cells: list) -> set:
 
 
 def test_library_covers_the_questions_and_every_query_has_expectations():
-    names = {q.name for q in library.list_queries()}
+    names = {q.name for q in queries.list_queries()}
     assert len(names) >= 15
     assert names == set(EXPECTED), "add the new query's expected rows to EXPECTED"
 
 
 def test_readme_lists_every_query():
     docs = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
-    assert [q.name for q in library.list_queries() if f"| `{q.name}` | {q.question} |" not in docs] == []
+    assert [q.name for q in queries.list_queries() if f"| `{q.name}` | {q.question} |" not in docs] == []
 
 
-@pytest.mark.parametrize("query", library.list_queries(), ids=lambda q: q.name)
+@pytest.mark.parametrize("query", queries.list_queries(), ids=lambda q: q.name)
 def test_header_describes_the_query(query):
     assert query.question.endswith("?")
     assert all(p.description for p in query.parameters)
@@ -101,8 +99,8 @@ def test_header_describes_the_query(query):
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_example_parameters_return_the_expected_rows(example_graph, name):
-    query = library.get_query(name)
-    columns, rows = library.run_query(example_graph, name, query.params)
+    query = queries.get_query(name)
+    columns, rows = queries.run_query(example_graph, name, query.params)
     assert columns == [column for column, _ in query.columns]  # the header documents what comes back
     column, expected = EXPECTED[name]
     found = known_as(example_graph, [row[columns.index(column)] for row in rows])
@@ -168,19 +166,19 @@ def test_shortest_path_runs_from_one_entity_to_the_other(example_graph):
 
 def test_errors_say_what_to_do(example_graph):
     with pytest.raises(NotFound, match="no query named"):
-        library.run_query(example_graph, "no_such_question", {})
-    with pytest.raises(library.QueryError, match=r"missing parameter\(s\) \['target'\]") as missing:
-        library.run_query(example_graph, "therapies_targeting_antigen", {})
+        queries.run_query(example_graph, "no_such_question", {})
+    with pytest.raises(queries.QueryError, match=r"missing parameter\(s\) \['target'\]") as missing:
+        queries.run_query(example_graph, "therapies_targeting_antigen", {})
     assert "--param target=" in missing.value.hint
-    with pytest.raises(library.QueryError, match="unknown parameter"):
-        library.run_query(example_graph, "therapies_targeting_antigen", {"target": "CD19", "tagret": "x"})
-    with pytest.raises(library.QueryError, match="Neo4j refused"):
-        library.run_query(example_graph, "recently_ingested_documents", {"limit": "ten"})
+    with pytest.raises(queries.QueryError, match="unknown parameter"):
+        queries.run_query(example_graph, "therapies_targeting_antigen", {"target": "CD19", "tagret": "x"})
+    with pytest.raises(queries.QueryError, match="Neo4j refused"):
+        queries.run_query(example_graph, "recently_ingested_documents", {"limit": "ten"})
 
 
 def test_optional_parameters_take_their_defaults(example_graph):
     assert len(run(example_graph, "recently_ingested_documents", limit=2)) == 2
-    assert len(library.run_query(example_graph, "recently_ingested_documents", {})[1]) == len(list(EXAMPLES.iterdir()))
+    assert len(queries.run_query(example_graph, "recently_ingested_documents", {})[1]) == len(list(EXAMPLES.iterdir()))
 
 
 @pytest.mark.parametrize(
@@ -202,9 +200,9 @@ def test_optional_parameters_take_their_defaults(example_graph):
 )
 def test_parse_params_converts_values(raw, value):
     key = raw.split("=", 1)[0]
-    assert library.parse_params([raw]) == {key: value}
+    assert queries.parse_params([raw]) == {key: value}
 
 
 def test_parse_params_refuses_a_pair_without_equals():
-    with pytest.raises(library.QueryError, match="KEY=VALUE"):
-        library.parse_params(["CD19"])
+    with pytest.raises(queries.QueryError, match="KEY=VALUE"):
+        queries.parse_params(["CD19"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from cellkg.core.schema import ENTITY_TYPES, RELATION_TYPES
 from cellkg.graph.ddl import FULLTEXT_INDEX, apply_schema
 from cellkg.graph.loader import Loader
-from tests.factories import BCMA, BCMA_CART, LI_HUA, MYELOMA, TSINGHUA, make_result
+from tests.support.factories import BCMA, BCMA_CART, LI_HUA, MYELOMA, TSINGHUA, make_result
 
 
 def test_constraints_cover_every_key(driver):

@@ -11,12 +11,12 @@ import random
 from pathlib import Path
 
 import pytest
-from test_faults_invariants import canonical_dump, synthetic_results
 
 from cellkg import extract
 from cellkg.core.errors import InputError
 from cellkg.graph.loader import Loader
 from cellkg.ingest.stream import ingest_paths
+from tests.support.invariants import canonical_dump, synthetic_results
 
 VARIANTS = 92  # per kind below: 11 kinds → 1,012 files, plus the 50 MB one
 PLAIN_ZH = "今天天气很好，我们去公园散步。"  # no domain terms: readable inputs add documents, never claims

@@ -9,17 +9,11 @@ in the canonical dump or an integrity problem.
 from __future__ import annotations
 
 import pytest
-from test_faults import start_ingester
-from test_faults_invariants import (
-    canonical_dump,
-    expected_shape,
-    integrity_problems,
-    slow_selected,  # noqa: F401 (a fixture)
-    synthetic_results,
-)
 
 from benchmarks.synth import load_corpus
 from cellkg.graph.db import wipe_graph
+from tests.support.invariants import canonical_dump, expected_shape, integrity_problems, synthetic_results
+from tests.support.servers import start_ingester
 
 INGESTERS = 4
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 import shutil
 
-from test_faults_invariants import canonical_dump
-
 from benchmarks.synth import write_corpus
 from cellkg import extract
 from cellkg.graph.db import wipe_graph
 from cellkg.ingest.distributed import distributed_extract, distributed_ingest
 from cellkg.ingest.stream import ingest_paths, read_and_extract
+from tests.support.invariants import canonical_dump
 
 
 def comparable(result) -> str:

@@ -1,33 +1,24 @@
 """Crash the ingester, or Neo4j, at a random point of a load: nothing is half-loaded or doubled,
 and loading again completes the graph exactly as one clean load builds it.
 
-The ingester is a real subprocess (``python -m cellkg.synth --load``: synthetic documents through
-graph.loader.Loader); the crash point is a random number of committed documents, reached by
+The ingester is a real subprocess (``python -m benchmarks.synth --load``: synthetic documents through
+the real Loader); the crash point is a random number of committed documents, reached by
 polling. Neo4j is a private instance (killing the session server would hurt other tests).
 """
 
 from __future__ import annotations
 
-import os
 import random
 import signal
 import subprocess
-import sys
 import time
 
 import pytest
-from test_faults_invariants import (
-    canonical_dump,
-    expected_shape,
-    integrity_problems,
-    private_server,
-    schema_driver,
-    slow_selected,  # noqa: F401 (a fixture)
-    synthetic_results,
-)
 
 from benchmarks.synth import load_corpus
 from cellkg.graph.db import wipe_graph
+from tests.support.invariants import canonical_dump, expected_shape, integrity_problems, synthetic_results
+from tests.support.servers import private_server, schema_driver, start_ingester
 
 DOCS, SEED, GROUP = 160, 11, 8
 COUNT_DOCUMENTS = "MATCH (d:Document) RETURN count(d) AS n"
@@ -40,36 +31,6 @@ def faulty(tmp_path_factory):
         load_corpus(server.settings, DOCS, SEED, group=GROUP)
         reference = canonical_dump(driver)
         yield server, driver, reference, expected_shape(synthetic_results(DOCS, SEED))
-
-
-def start_ingester(
-    server, order_seed: int, *, docs: int = DOCS, seed: int = SEED, group: int = GROUP
-) -> subprocess.Popen:
-    """``python -m cellkg.synth --load`` against ``server``, in its own process."""
-    s = server.settings
-    env = {
-        **os.environ,
-        "CELLKG_STATE_DIR": str(s.state_dir),
-        "CELLKG_BOLT_PORT": str(s.bolt_port),
-        "CELLKG_HTTP_PORT": str(s.http_port),
-        "CELLKG_NEO4J_URI": "",
-        "CELLKG_NEO4J_PASSWORD": "",
-    }
-    cmd = [
-        sys.executable,
-        "-m",
-        "cellkg.synth",
-        "--docs",
-        str(docs),
-        "--seed",
-        str(seed),
-        "--load",
-        "--group",
-        str(group),
-        "--order-seed",
-        str(order_seed),
-    ]
-    return subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
 def wait_for_documents(driver, process: subprocess.Popen, target: int, timeout: float = 120) -> int:
@@ -93,7 +54,7 @@ def kill_ingester_trial(faulty, trial: int) -> None:
     server, driver, reference, expected = faulty
     wipe_graph(driver)
     rng = random.Random(trial)
-    ingester = start_ingester(server, order_seed=trial)
+    ingester = start_ingester(server, order_seed=trial, docs=DOCS, seed=SEED, group=GROUP)
     loaded = wait_for_documents(driver, ingester, rng.randrange(1, DOCS - GROUP))
     ingester.send_signal(signal.SIGKILL)
     ingester.wait()
@@ -105,12 +66,12 @@ def restart_neo4j_trial(faulty, trial: int) -> None:
     server, driver, reference, expected = faulty
     wipe_graph(driver)
     rng = random.Random(1000 + trial)
-    ingester = start_ingester(server, order_seed=trial)
+    ingester = start_ingester(server, order_seed=trial, docs=DOCS, seed=SEED, group=GROUP)
     wait_for_documents(driver, ingester, rng.randrange(1, DOCS - GROUP))
     server.kill() if trial % 2 else server.stop()  # a crash, then a clean shutdown mid-transaction
     server.start()
     _, errors = ingester.communicate(timeout=240)
-    # The ingester rides out the restart (graph.ingest.load_with_retry: a group whose commit was cut off is
+    # The ingester rides out the restart (cellkg.ingest.stream.load_with_retry: a group whose commit was cut off is
     # tried again, its committed documents skipped) and finishes on its own.
     assert ingester.returncode == 0, errors[-2000:]
     assert_sound_then_complete(server, driver, reference, expected)

@@ -7,10 +7,10 @@ label and per relationship type, and every node and edge with its properties (ti
 
 from __future__ import annotations
 
-from test_faults_invariants import canonical_dump, private_server, schema_driver, synthetic_results
-
 from cellkg.graph.loader import Loader
 from cellkg.ops.bulk import BulkReport, bulk_import, write_csv
+from tests.support.invariants import canonical_dump, synthetic_results
+from tests.support.servers import private_server, schema_driver
 
 COUNTS = """
 CALL () { MATCH (n) UNWIND labels(n) AS name RETURN name, count(*) AS count

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from cellkg.core.settings import REPO_ROOT
+from tests.support.paths import REPO_ROOT
 
 
 def compose() -> dict:

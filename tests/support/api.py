@@ -1,5 +1,5 @@
-"""Shared pieces of the API tests (no tests here): a small bilingual graph loaded through the
-real Loader, a TestClient per settings variant, and a helper that posts GraphQL.
+"""The API tests' data and helpers: a small bilingual graph (loaded through the real Loader by
+the fixtures in tests/api/conftest.py) and helpers that post GraphQL and read the answers.
 
 Documents are invented: English and Chinese sentences naming a Chinese institution (清华大学),
 its researcher, two CAR-T therapies, their targets, diseases and a trial; one claim is negated.
@@ -7,13 +7,9 @@ its researcher, two CAR-T therapies, their targets, diseases and a trial; one cl
 
 from __future__ import annotations
 
-import pytest
 from starlette.testclient import TestClient
 
-from cellkg.api.app import create_app
 from cellkg.core.model import DocumentRecord, Entity, Evidence, ExtractionResult, Mention, Relation, short_hash
-from cellkg.graph.db import wipe_graph
-from cellkg.graph.loader import Loader
 
 ZHANG = Entity("Researcher", "Zhang Minghui", ("张明辉",))
 TSINGHUA = Entity("Institution", "Tsinghua University", ("清华大学", "THU"))
@@ -108,27 +104,6 @@ CATALOGUE_DOC = document("catalogue", "en", CATALOGUE_TEXT, "Catalogue")
 
 def bilingual_results() -> list[ExtractionResult]:
     return [result(EN_DOC, EN_CLAIMS), result(ZH_DOC, ZH_CLAIMS), result(CATALOGUE_DOC, [], CATALOGUE)]
-
-
-@pytest.fixture(scope="module")
-def graph(driver):
-    """The test graph, loaded once per module of read-only tests (wiped as clean_graph does)."""
-    wipe_graph(driver)
-    Loader(driver).load(bilingual_results())
-    return driver
-
-
-@pytest.fixture
-def fresh_graph(clean_graph):
-    """The test graph loaded anew for a test that writes."""
-    Loader(clean_graph).load(bilingual_results())
-    return clean_graph
-
-
-@pytest.fixture(scope="module")
-def client(settings):
-    with TestClient(create_app(settings)) as test_client:
-        yield test_client
 
 
 def gql(

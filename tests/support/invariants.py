@@ -1,82 +1,22 @@
-"""What a sound graph looks like, shared by the fault, concurrency and bulk tests.
+"""What a sound graph looks like, shared by the fault, concurrency, bulk and distributed tests.
 
 ``canonical_dump`` is the graph as comparable data: everything except load timestamps, with
 order-dependent values (alias lists, the search text built from them) put in a fixed order, so
 two graphs built in different orders compare equal exactly when they hold the same facts.
 ``integrity_problems`` lists every broken invariant: a half-loaded document, evidence without
 its document, a relation without evidence or with stale aggregates, duplicate keys.
-The tests at the bottom prove the checks catch each kind of damage.
+tests/graph/test_integrity_checks.py proves the checks catch each kind of damage.
 """
 
 from __future__ import annotations
 
-import os
-import socket
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
-
-import pytest
 from neo4j import Driver
 
 from benchmarks.synth import generate_document, to_result
 from cellkg.core.model import ExtractionResult
-from cellkg.core.schema import RELATION_TYPES
-from cellkg.core.settings import Settings, load_settings
 from cellkg.graph.batch import build_batch
-from cellkg.graph.db import open_driver, wipe_graph
-from cellkg.graph.ddl import apply_schema
-from cellkg.graph.loader import Loader
-from cellkg.ops.neo4j_server import Neo4jServer
 
 TIMESTAMPS = {"ingested_at", "extracted_at"}
-
-
-@pytest.fixture
-def slow_selected(request):
-    """Slow trials run only when asked for (-m slow, or CELLKG_TEST_SLOW=1), so a plain run stays short."""
-    if "slow" not in (request.config.getoption("markexpr") or "") and not os.environ.get("CELLKG_TEST_SLOW"):
-        pytest.skip("slow: run with -m slow (make test-slow) or CELLKG_TEST_SLOW=1")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def private_settings(state_dir: Path) -> Settings:
-    return load_settings().with_overrides(
-        state_dir=state_dir,
-        bolt_port=free_port(),
-        http_port=free_port(),
-        neo4j_uri="",
-        neo4j_password="",
-        neo4j_heap="512m",
-        neo4j_pagecache="128m",
-    )
-
-
-@contextmanager
-def private_server(state_dir: Path, *, start: bool = True) -> Iterator[Neo4jServer]:
-    """A Neo4j of the test's own (tests kill and stop it; the session server must not suffer)."""
-    server = Neo4jServer(private_settings(state_dir), log=lambda *_: None)
-    if start:
-        server.start()
-    try:
-        yield server
-    finally:
-        server.kill()  # its data is thrown away: no need to wait for a clean shutdown
-
-
-@contextmanager
-def schema_driver(server: Neo4jServer) -> Iterator[Driver]:
-    driver = open_driver(server.settings)
-    apply_schema(driver)
-    try:
-        yield driver
-    finally:
-        driver.close()
 
 
 def synthetic_results(docs: int, seed: int) -> list[ExtractionResult]:
@@ -121,12 +61,15 @@ def canonical_dump(driver: Driver) -> dict[str, list[tuple]]:
 CHECKS = {
     "evidence without exactly one document": "MATCH (ev:Evidence) WHERE COUNT { (:Document)-[:ASSERTS]->(ev) } <> 1 "
     "OR NOT EXISTS { (:Document {doc_id: ev.doc_id})-[:ASSERTS]->(ev) } RETURN ev.key AS item",
-    "evidence without its relation": "MATCH (ev:Evidence) WHERE NOT EXISTS { ()-[r]->() WHERE r.key = ev.relation_key } RETURN ev.key AS item",
+    "evidence without its relation": "MATCH (ev:Evidence) "
+    "WHERE NOT EXISTS { ()-[r]->() WHERE r.key = ev.relation_key } RETURN ev.key AS item",
     "relation without evidence or with stale counts": "MATCH ()-[r]->() WHERE NOT type(r) IN ['MENTIONS', 'ASSERTS'] "
-    "WITH r, COUNT { MATCH (ev:Evidence {relation_key: r.key}) } AS n WHERE n = 0 OR n <> r.evidence_count RETURN r.key AS item",
+    "WITH r, COUNT { MATCH (ev:Evidence {relation_key: r.key}) } AS n WHERE n = 0 OR n <> r.evidence_count "
+    "RETURN r.key AS item",
     "entity nobody mentions": "MATCH (e:Entity) WHERE NOT EXISTS { (:Document)-[:MENTIONS]->(e) } RETURN e.key AS item",
     "duplicate node key": "MATCH (n) WITH coalesce(n.key, n.doc_id) AS k, count(*) AS c WHERE c > 1 RETURN k AS item",
-    "duplicate relation key": "MATCH ()-[r]->() WHERE r.key IS NOT NULL WITH r.key AS k, count(*) AS c WHERE c > 1 RETURN k AS item",
+    "duplicate relation key": "MATCH ()-[r]->() WHERE r.key IS NOT NULL WITH r.key AS k, count(*) AS c WHERE c > 1 "
+    "RETURN k AS item",
 }
 DOCUMENT_SHAPES = (
     "MATCH (d:Document) RETURN d.doc_id AS doc_id, COUNT { (d)-[:MENTIONS]->() } AS mentions, "
@@ -145,36 +88,3 @@ def integrity_problems(driver: Driver, expected: dict[str, tuple[int, int]]) -> 
         if expected.get(r["doc_id"]) != shape:
             problems.append(f"document {r['doc_id']} half-loaded or unknown: {shape} != {expected.get(r['doc_id'])}")
     return problems
-
-
-# --- the checks themselves must catch damage --------------------------------------------------
-
-DAMAGE = {
-    "drop one ASSERTS": "MATCH (:Document)-[a:ASSERTS]->() WITH a LIMIT 1 DELETE a",
-    "drop one MENTIONS": "MATCH (:Document)-[m:MENTIONS]->() WITH m LIMIT 1 DELETE m",
-    "orphan a relation": "MATCH (ev:Evidence) WITH ev.relation_key AS k LIMIT 1 MATCH (e:Evidence {relation_key: k}) DETACH DELETE e",
-    "stale evidence_count": f"MATCH ()-[r:{RELATION_TYPES[4]}]->() WITH r LIMIT 1 SET r.evidence_count = r.evidence_count + 1",
-}
-
-
-def test_checks_find_each_kind_of_damage(clean_graph):
-    results = synthetic_results(12, seed=1)
-    Loader(clean_graph).load(results)
-    expected, clean = expected_shape(results), canonical_dump(clean_graph)
-    assert integrity_problems(clean_graph, expected) == []
-    for name, damage in DAMAGE.items():
-        wipe_graph(clean_graph)
-        Loader(clean_graph).load(results)
-        clean_graph.execute_query(damage)
-        assert integrity_problems(clean_graph, expected), f"{name} went unnoticed"
-        assert canonical_dump(clean_graph) != clean, f"{name} left the dump unchanged"
-
-
-def test_dump_ignores_load_order(clean_graph):
-    results = synthetic_results(30, seed=2)
-    for group in results[::-1]:
-        Loader(clean_graph).load([group])
-    reversed_dump = canonical_dump(clean_graph)
-    wipe_graph(clean_graph)
-    Loader(clean_graph).load(results)
-    assert canonical_dump(clean_graph) == reversed_dump

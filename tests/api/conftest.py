@@ -1,0 +1,33 @@
+"""The API tests' graph and client: the bilingual graph of tests/support/api.py in the session
+Neo4j, and a TestClient of the real app (its lifespan runs: the driver pool opens and closes)."""
+
+from __future__ import annotations
+
+import pytest
+from starlette.testclient import TestClient
+
+from cellkg.api.app import create_app
+from cellkg.graph.db import wipe_graph
+from cellkg.graph.loader import Loader
+from tests.support.api import bilingual_results
+
+
+@pytest.fixture(scope="module")
+def graph(driver):
+    """The test graph, loaded once per module of read-only tests (wiped as clean_graph does)."""
+    wipe_graph(driver)
+    Loader(driver).load(bilingual_results())
+    return driver
+
+
+@pytest.fixture
+def fresh_graph(clean_graph):
+    """The test graph loaded anew for a test that writes."""
+    Loader(clean_graph).load(bilingual_results())
+    return clean_graph
+
+
+@pytest.fixture(scope="module")
+def client(settings):
+    with TestClient(create_app(settings)) as test_client:
+        yield test_client
