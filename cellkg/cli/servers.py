@@ -21,8 +21,8 @@ def cmd_neo4j(args: argparse.Namespace) -> int:
             apply_schema(driver, get_settings().neo4j_database)
         console.print(
             f"Neo4j {status.version} running (pid {status.pid})\n  Bolt:     {status.bolt_uri}\n"
-            f"  Browser:  {status.browser_url}  user {get_settings().neo4j_user}, "
-            f"password: cellkg neo4j password"
+            f"  Browser:  {status.browser_url}\n"
+            f"  user:     {get_settings().neo4j_user} (password: cellkg neo4j password)"
         )
     elif args.action == "stop":
         server.stop()
