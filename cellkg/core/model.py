@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from cellkg.core.schema import ENTITY_TYPES, RELATION_SIGNATURES, SYMMETRIC_RELATIONS
 
+AttributeValue = str | int | tuple[str, ...]
+
 _NON_WORD = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
@@ -39,7 +41,9 @@ class Entity:
     name: str  # canonical English name (pinyin family-name-first for Chinese people)
     aliases: tuple[str, ...] = ()  # every surface form seen, plus well-known forms
     key: str = ""  # resolution key; defaults to entity_key(type, name)
-    attributes: tuple[tuple[str, str], ...] = ()  # e.g. (("hgnc", "CD19"), ("registry", "NCT…"))
+    # facts a structured source states exactly, e.g. (("status", "RECRUITING"), ("phases", ("PHASE1", "PHASE2")))
+    attributes: tuple[tuple[str, AttributeValue], ...] = ()
+    xrefs: tuple[str, ...] = ()  # identifiers as CURIEs ("HGNC:1633", "MONDO:0009693", "NCT:NCT01234567")
 
     def __post_init__(self) -> None:
         if self.type not in ENTITY_TYPES:
@@ -73,6 +77,10 @@ class Evidence:
     lang: str = "en"
     source: str = ""
     extracted_at: str = ""  # ISO-8601 UTC
+    # structured sources: the record field that states the claim (e.g.
+    # "protocolSection.sponsorCollaboratorsModule.leadSponsor.name"); the span then points at that
+    # field's value in the stored record
+    field: str = ""
 
     def key(self, relation_key: str) -> str:
         return short_hash(relation_key, self.doc_id, self.char_start, self.char_end, self.rule, self.rule_version)
@@ -107,6 +115,12 @@ class DocumentRecord:
     text: str  # the text spans refer to
     encoding: str = "utf-8"
     media_type: str = "text/plain"
+    xrefs: tuple[str, ...] = ()  # the record's own identifiers as CURIEs: PMID, PMCID, DOI, NCT, ChiCTR
+    published_at: str = ""  # ISO-8601 date, as precise as the source gives it
+    journal: str = ""
+    # the source's own version stamp (e.g. a registry's last-update date, ISO-8601): a record replaces
+    # the stored one from the same source only when its version is not older
+    version: str = ""
 
 
 @dataclass(frozen=True, slots=True)
