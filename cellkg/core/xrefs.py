@@ -22,3 +22,8 @@ def parse_curie(curie: str) -> Xref:
     if not prefix or not local:
         raise ValueError(f"not a CURIE: {curie!r}")
     return Xref(prefix=prefix, id=local, curie=curie, url="")
+
+
+def make_curie(prefix: str, local: str) -> str:
+    """The CURIE for ``local`` under the registry's preferred spelling of ``prefix``."""
+    return f"{prefix}:{local}"
