@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from cellkg.core.model import DocumentRecord, Entity, ExtractionResult, Mention, short_hash
 from cellkg.extract.config import EXTRACTOR_VERSION, MAX_TITLE_CHARS
+from cellkg.extract.lexicon.identifiers import with_xrefs
 from cellkg.extract.mentions.candidate import Candidate
 from cellkg.extract.mentions.resolve import EntityDraft
 from cellkg.extract.pipeline import DocState, build_pipeline
@@ -51,7 +52,7 @@ def _extract(record: DocumentRecord) -> ExtractionResult:
 
 def _entity(draft: EntityDraft) -> Entity:
     aliases = tuple(sorted(draft.aliases | _pinyin_forms(draft)))
-    return Entity(type=draft.type, name=draft.name, aliases=aliases, key=draft.key)
+    return with_xrefs(Entity(type=draft.type, name=draft.name, aliases=aliases, key=draft.key))
 
 
 def _pinyin_forms(draft: EntityDraft) -> set[str]:

@@ -43,7 +43,7 @@ class Entity:
     key: str = ""  # resolution key; defaults to entity_key(type, name)
     # facts a structured source states exactly, e.g. (("status", "RECRUITING"), ("phases", ("PHASE1", "PHASE2")))
     attributes: tuple[tuple[str, AttributeValue], ...] = ()
-    xrefs: tuple[str, ...] = ()  # identifiers as CURIEs ("HGNC:1633", "MONDO:0009693", "NCT:NCT01234567")
+    xrefs: tuple[str, ...] = ()  # identifiers as CURIEs ("HGNC:1633", "MONDO:0009693", "CLINICALTRIALS:NCT01234567")
 
     def __post_init__(self) -> None:
         if self.type not in ENTITY_TYPES:

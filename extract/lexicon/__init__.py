@@ -1,8 +1,10 @@
 """Versioned domain lexicons (the .tsv files beside this module) read into typed entries.
 
-Each file opens with a ``# version:`` header; rows are tab-separated (name, aliases, flags; targets
-also carry their HGNC symbol). Flags must belong to the closed set ``Flag``: a typo fails at load.
-The trigger table of the same folder is read by ``cellkg.extract.lexicon.words``.
+Each file opens with a ``# version:`` header and a ``# columns:`` line; rows are tab-separated (name,
+aliases, flags, xrefs; targets also carry their HGNC symbol after the name). Flags must belong to the
+closed set ``Flag``: a typo fails at load. ``xrefs`` are CURIEs (HGNC, MONDO, DOID, ROR), derived by
+``scripts/derive_identifiers.py`` (docs/identifiers.md). The trigger table of the same folder is read
+by ``cellkg.extract.lexicon.words``, the disease hierarchy by ``cellkg.extract.lexicon.hierarchy``.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ class LexEntry:
     key: str
     aliases: tuple[str, ...]
     flags: frozenset[Flag]
+    xrefs: tuple[str, ...] = ()  # CURIEs: "HGNC:1633", "MONDO:0009693", "ROR:03cve4549"
 
 
 def read_tsv(path: Traversable) -> tuple[str, list[list[str]]]:
@@ -47,12 +50,14 @@ def read_tsv(path: Traversable) -> tuple[str, list[list[str]]]:
 
 
 def _entry(type_: str, row: list[str]) -> LexEntry:
-    cells = row + [""] * (4 - len(row))
-    if type_ == "Target":  # name, hgnc, aliases, flags
-        name, hgnc, aliases, flags = cells[:4]
-        return LexEntry(type_, name, entity_key(type_, hgnc), _split(name, hgnc, aliases), _flags(flags))
-    name, aliases, flags = cells[:3]
-    return LexEntry(type_, name, entity_key(type_, name), _split(name, aliases), _flags(flags))
+    cells = row + [""] * (5 - len(row))
+    if type_ == "Target":  # name, hgnc, aliases, flags, xrefs
+        name, hgnc, aliases, flags, xrefs = cells[:5]
+        key, forms = entity_key(type_, hgnc), _split(name, hgnc, aliases)
+    else:  # name, aliases, flags, xrefs
+        name, aliases, flags, xrefs = cells[:4]
+        key, forms = entity_key(type_, name), _split(name, aliases)
+    return LexEntry(type_, name, key, forms, _flags(flags), _split(xrefs))
 
 
 def _split(*fields: str) -> tuple[str, ...]:
