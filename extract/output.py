@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cellkg.core.model import ExtractionResult
+from cellkg.core.model import AttributeValue, DocumentRecord, ExtractionResult
 
 
 def to_format_json(result: ExtractionResult) -> dict:
@@ -18,6 +18,8 @@ def to_format_json(result: ExtractionResult) -> dict:
             "aliases": list(e.aliases),
             "key": e.key,
             "mentions": spans.get(e.key, []),
+            **({"xrefs": list(e.xrefs)} if e.xrefs else {}),
+            **({"attributes": {name: _json_value(v) for name, v in e.attributes}} if e.attributes else {}),
         }
         for e in result.entities
     ]
@@ -40,6 +42,7 @@ def to_format_json(result: ExtractionResult) -> dict:
                 "char_start": best.char_start,
                 "char_end": best.char_end,
                 "evidence_count": len(relation.evidence),
+                **({"field": best.field} if best.field else {}),
             }
         )
     document = result.document
@@ -48,6 +51,23 @@ def to_format_json(result: ExtractionResult) -> dict:
         "lang": document.lang,
         "source": document.source,
         "extractor_version": result.extractor_version,
+        **_document_metadata(document),
         "entities": entities,
         "relations": relations,
     }
+
+
+def _json_value(value: AttributeValue) -> str | int | list[str]:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _document_metadata(document: DocumentRecord) -> dict:
+    """A structured record's own identifiers, dates and journal (absent for plain documents)."""
+    found = {
+        "title": document.title,
+        "xrefs": list(document.xrefs),
+        "published_at": document.published_at,
+        "journal": document.journal,
+        "version": document.version,
+    }
+    return {k: v for k, v in found.items() if v} if document.xrefs else {}

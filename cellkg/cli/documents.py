@@ -20,7 +20,9 @@ def _document_paths(paths: list[Path]) -> list[Path]:
     found = list(extract.iter_document_paths(paths))
     if not found:
         raise InputError(
-            "no .txt, .md, .html or .pdf files found", reason="no_input", hint="pass files or folders of documents"
+            "no .txt, .md, .html, .pdf, .json, .jsonl or .xml files found",
+            reason="no_input",
+            hint="pass files or folders of documents or records",
         )
     return found
 
@@ -35,14 +37,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
         task = bar.add_task("extracting", total=len(paths))
         for path in paths:
             try:
-                result = extract.extract_document(
-                    extract.read_document(path, max_bytes=get_settings().max_document_bytes)
-                )
-                target = args.out / f"{result.document.name}.json"
-                target.write_text(
-                    json.dumps(extract.to_format_json(result), ensure_ascii=False, indent=1), encoding="utf-8"
-                )
-                written += 1
+                for result in extract.extract_path(path, max_bytes=get_settings().max_document_bytes):
+                    target = args.out / f"{result.document.name}.json"
+                    target.write_text(
+                        json.dumps(extract.to_format_json(result), ensure_ascii=False, indent=1), encoding="utf-8"
+                    )
+                    written += 1
             except InputError as exc:
                 skipped.append((str(path), exc.reason, exc.message))
             bar.advance(task)
@@ -55,12 +55,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from cellkg.graph.db import driver_session
     from cellkg.graph.ddl import apply_schema
+    from cellkg.ingest.reference import load_disease_hierarchy
     from cellkg.ingest.stream import ingest_paths
 
     settings = get_settings()
     paths = _document_paths(args.paths)
     with driver_session(settings) as driver, progress() as bar:
         apply_schema(driver, settings.neo4j_database)
+        load_disease_hierarchy(driver, settings.neo4j_database)  # once per version: a no-op after the first
         task = bar.add_task("ingesting", total=len(paths))
         summary = ingest_paths(
             driver,
@@ -73,7 +75,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     report = summary.report
     console.print(
         f"documents: {report.documents_loaded} loaded, {report.documents_unchanged} unchanged, "
-        f"{len(report.documents_replaced)} replaced older versions, {summary.skipped_count} skipped\n"
+        f"{len(report.documents_replaced)} replaced older versions, "
+        f"{len(report.documents_outdated)} older than the stored version, {summary.skipped_count} skipped\n"
         f"written: {report.entities} entities, {report.mentions} mentions, {report.relations} relations, "
         f"{report.evidence} evidence"
     )
@@ -122,12 +125,20 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("extract", help="extract entities and relations to one JSON per document (no database)")
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders of .txt, .md, .html, .pdf")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        help="files or folders of documents (.txt, .md, .html, .pdf) or records (.json, .jsonl, .xml)",
+    )
     p.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for <name>.json files")
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("ingest", help="extract documents and load them into Neo4j")
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders of .txt, .md, .html, .pdf")
+    p.add_argument(
+        "paths", nargs="+", type=Path, metavar="PATH", help="files or folders of documents or structured records"
+    )
     p.add_argument("--batch", type=int, default=0, metavar="N", help="documents per transaction (default 50)")
     p.set_defaults(func=cmd_ingest)
 

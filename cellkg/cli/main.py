@@ -6,11 +6,11 @@ import argparse
 import sys
 
 from cellkg import __version__
-from cellkg.cli import documents, exchange, reading, servers
+from cellkg.cli import documents, exchange, fetch, reading, servers, training
 from cellkg.cli.console import console
 from cellkg.core.errors import CellKGError
 
-COMMAND_GROUPS = (servers, documents, reading, exchange)
+COMMAND_GROUPS = (servers, documents, fetch, reading, exchange, training)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -25,17 +25,17 @@ from cellkg.core.model import ExtractionResult
 from cellkg.graph.loader import Loader
 from cellkg.ingest.stream import IngestSummary
 
-Outcome = tuple[str, ExtractionResult | None, str, str]  # (path, result, skip reason, message)
+Outcome = tuple[str, list[ExtractionResult], str, str]  # (path, its records' results, skip reason, message)
 
 
 def extract_one(path: str, max_bytes: int) -> Outcome:
     """Runs on a worker: a result, or the reason the document was skipped (never an exception)."""
-    from cellkg.ingest.stream import read_and_extract  # imported on the worker, where extraction happens
+    from cellkg.ingest.stream import read_and_extract_all  # imported on the worker, where extraction happens
 
     try:
-        return path, read_and_extract(Path(path), max_bytes), "", ""
+        return path, read_and_extract_all(Path(path), max_bytes), "", ""
     except InputError as exc:
-        return path, None, exc.reason, exc.message
+        return path, [], exc.reason, exc.message
 
 
 def distributed_extract(
@@ -70,11 +70,11 @@ def distributed_ingest(
 ) -> IngestSummary:
     """graph.ingest.ingest_paths with extraction on Dask: same groups, same transactions, same graph."""
     loader, summary, group = Loader(driver, database), IngestSummary(), []
-    for path, result, reason, message in distributed_extract(paths, max_bytes=max_bytes, scheduler=scheduler):
-        if result is None:
+    for path, results, reason, message in distributed_extract(paths, max_bytes=max_bytes, scheduler=scheduler):
+        if reason:
             summary.skipped[reason].append(f"{path}: {message}")
             continue
-        group.append(result)
+        group.extend(results)
         if len(group) >= group_size:
             summary.report.add(loader.load(group))
             group = []

@@ -52,16 +52,19 @@ def load_with_retry(
     raise AssertionError("the loop returns or raises")
 
 
-def read_and_extract(path: Path, max_bytes: int) -> ExtractionResult:
-    return extract.extract_document(extract.read_document(path, max_bytes=max_bytes))
+def read_and_extract_all(path: Path, max_bytes: int) -> list[ExtractionResult]:
+    """Every document of a file: one text document, or each record of a structured file (a ClinicalTrials.gov
+    page, a PubmedArticleSet); a file with a bad record raises InputError and yields none."""
+    return extract.extract_path(path, max_bytes=max_bytes)
 
 
 def ingest_text(
     loader: Loader, text: str, *, name: str, source: str, waits: tuple[float, ...] = RETRY_WAIT_S
 ) -> tuple[str, LoadReport]:
-    """One document given as text (the API's mutation): the same extraction and load as a file."""
-    result = extract.extract_text(text, name=name, source=source)
-    return result.document.doc_id, load_with_retry(loader, [result], waits)
+    """A text given directly (the API's mutation): the same extraction and load as a file, structured records
+    included; returns the (first) document's id."""
+    results = extract.extract_any_text(text, name=name, source=source)
+    return results[0].document.doc_id, load_with_retry(loader, results, waits)
 
 
 def ingest_paths(
@@ -78,7 +81,7 @@ def ingest_paths(
     group: list[ExtractionResult] = []
     for path in extract.iter_document_paths(paths):
         try:
-            group.append(read_and_extract(path, max_bytes))
+            group.extend(read_and_extract_all(path, max_bytes))
         except InputError as exc:
             summary.skipped[exc.reason].append(f"{path}: {exc.message}")
         if on_document:

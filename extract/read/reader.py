@@ -1,5 +1,7 @@
 """Read .txt/.md/.html/.pdf files into a DocumentRecord: encoding, HTML to text, language, title.
 
+Structured records (.json, .xml, ChiCTR pages) are read by ``cellkg.extract.sources``.
+
 Spans of every later stage refer to ``DocumentRecord.text``: the decoded file with newlines
 normalised to ``\\n`` (plain text), the visible text of the page (HTML) or pypdf's text (PDF).
 """
@@ -16,7 +18,14 @@ from charset_normalizer import from_bytes
 
 from cellkg.core.errors import InputError
 from cellkg.core.model import DocumentRecord, short_hash
-from cellkg.extract.config import CJK_LANG_THRESHOLD, MAX_BYTES_DEFAULT, MAX_TITLE_CHARS, SUPPORTED_SUFFIXES
+from cellkg.extract.config import (
+    CJK_LANG_THRESHOLD,
+    MAX_BYTES_DEFAULT,
+    MAX_TITLE_CHARS,
+    RECORD_SUFFIXES,
+    SUPPORTED_SUFFIXES,
+    TEXT_SUFFIXES,
+)
 
 _FALLBACK_ENCODINGS = ("utf-8", "gb18030", "big5")
 _DROPPED_TAGS = ("script", "style", "nav", "footer", "header", "aside", "form", "noscript", "iframe", "menu")
@@ -26,23 +35,18 @@ _LATIN_WORD = re.compile(r"[A-Za-z]+")
 
 
 def read_document(path: Path, *, max_bytes: int = MAX_BYTES_DEFAULT) -> DocumentRecord:
+    """A text document; structured records (.json, .xml) are read by ``cellkg.extract.sources.extract_path``."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
+    if suffix not in TEXT_SUFFIXES:
         raise InputError(
-            f"{path}: unsupported file type {suffix or '(none)'}",
+            f"{path}: unsupported file type {suffix or '(none)'} for a text document",
             reason="unsupported_type",
             path=str(path),
-            hint=f"supported: {', '.join(SUPPORTED_SUFFIXES)}",
+            hint=f"text documents: {', '.join(TEXT_SUFFIXES)}; records ({', '.join(RECORD_SUFFIXES)}) "
+            "are read by extract.extract_path",
         )
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise InputError(
-            f"{path}: {size} bytes exceeds the limit of {max_bytes}",
-            reason="too_large",
-            path=str(path),
-            hint="split the file or raise max_bytes",
-        )
+    check_size(path, max_bytes)
     raw = path.read_bytes()
     if not raw.strip():
         raise InputError(f"{path}: the file is empty", reason="empty", path=str(path))
@@ -54,6 +58,17 @@ def read_document(path: Path, *, max_bytes: int = MAX_BYTES_DEFAULT) -> Document
     html = suffix in (".html", ".htm")
     text = html_to_text(decoded) if html else decoded.replace("\r\n", "\n").replace("\r", "\n")
     return _record(path, text, encoding, "text/html" if html else "text/plain")
+
+
+def check_size(path: Path, max_bytes: int) -> None:
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise InputError(
+            f"{path}: {size} bytes exceeds the limit of {max_bytes}",
+            reason="too_large",
+            path=str(path),
+            hint="split the file or raise max_bytes",
+        )
 
 
 def _record(path: Path, text: str, encoding: str, media_type: str) -> DocumentRecord:
@@ -110,11 +125,18 @@ def first_line(text: str) -> str:
     return next((line.strip()[:MAX_TITLE_CHARS] for line in text.splitlines() if line.strip()), "")
 
 
+GOLD_SUFFIX = ".gold.json"  # FORMAT.md annotation files: they sit beside documents and are none
+
+
 def iter_document_paths(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files as given; folders expanded recursively to supported files, sorted."""
+    """Files as given; folders expanded recursively to supported files (gold annotation files left out), sorted."""
     for path in map(Path, paths):
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+            yield from sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.endswith(GOLD_SUFFIX)
+            )
         else:
             yield path
 
