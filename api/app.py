@@ -5,12 +5,14 @@ from __future__ import annotations
 import logging
 from contextlib import asynccontextmanager
 
+import orjson
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from strawberry.fastapi import GraphQLRouter
 
+from cellkg.api.cache import ResponseCache, ResponseCacheMiddleware
 from cellkg.api.context import API_KEY_HEADER, RequestContext
 from cellkg.api.graph_store import GraphStore
 from cellkg.api.schema import build_schema
@@ -19,6 +21,13 @@ from cellkg.api.writes import GraphWriter
 from cellkg.core.settings import Settings, get_settings
 
 log = logging.getLogger("cellkg.api")
+
+
+class JSONGraphQLRouter(GraphQLRouter):
+    """Responses serialised by orjson, which is faster than json.dumps on large answers."""
+
+    def encode_json(self, data: object) -> bytes:
+        return orjson.dumps(data)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -39,13 +48,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app = FastAPI(title="cellkg", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
     app.state.store = store
-    router = GraphQLRouter(
+    router = JSONGraphQLRouter(
         build_schema(settings),
         context_getter=context,
         allow_queries_via_get=False,
         graphql_ide=None,  # GraphiQL is served locally by mount_web (no CDN)
     )
     app.include_router(router, prefix="/graphql")
+    # added before the CORS middleware, so it runs inside it: cached answers get CORS headers too
+    app.add_middleware(ResponseCacheMiddleware, store=store, cache=ResponseCache(), max_tokens=settings.api_max_tokens)
     if settings.api_cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -7,18 +7,23 @@ count, a validated int. User text always travels as a parameter.
 
 from __future__ import annotations
 
+from cellkg.api.attributes import ATTRIBUTE_PROPERTIES
 from cellkg.api.lookahead import Nested
 from cellkg.api.relations import RelationField
-from cellkg.core.schema import RELATION_TYPES, check_label, check_relation_type
+from cellkg.core.schema import RELATION_SIGNATURES, RELATION_TYPES, check_label, check_relation_type
 from cellkg.graph.ddl import FULLTEXT_INDEX
 from cellkg.graph.statements import GRAPH_COUNTS
 
-_ENTITY_FIELDS = ".key, .name, .name_zh, .aliases, .type"
-_DOCUMENT_FIELDS = ".doc_id, .name, .title, .source, .lang, .chars, .media_type, .ingested_at, .extractor_version"
+_ENTITY_FIELDS = ".key, .name, .name_zh, .aliases, .type, .xrefs, " + ", ".join(f".{p}" for p in ATTRIBUTE_PROPERTIES)
+# everything but the text, which only api.types.provenance.Document.text fetches
+_DOCUMENT_FIELDS = (
+    ".doc_id, .name, .title, .source, .lang, .chars, .media_type, .ingested_at, .extractor_version,"
+    " .xrefs, .pmid, .pmcid, .doi, .published_at, .journal, .version"
+)
 _RELATION_FIELDS = ".key, .confidence, .evidence_count, .document_count, .negated"
 _EVIDENCE_FIELDS = (
     ".key, .relation_key, .relation_type, .subject_key, .object_key, .sentence, .char_start, .char_end,"
-    " .rule, .rule_version, .confidence, .negated, .hedged, .lang, .extracted_at"
+    " .rule, .rule_version, .confidence, .negated, .hedged, .lang, .extracted_at, .field"
 )
 
 
@@ -94,13 +99,26 @@ def relation_edges(owner: str, nested: Nested, params: Params, depth: int) -> st
     extra = f"node: {entity_map(b, nested.node, params, depth)}"
     if nested.edge:
         extra += f", pre: [{', '.join(_nested(r, n, params, depth) for n in nested.edge)}]"
+    # every test left out is one property or label read less per edge: a hub has thousands. Ties
+    # are broken by the relationship's own key, read from the edge already in hand: by the
+    # neighbour's key, every one of a hub's neighbours was loaded too (twice the time at a hub)
+    tests = [f"{r}.confidence >= ${params(args['minConfidence'])}"] if args["minConfidence"] > 0 else []
+    tests += [] if args["includeNegated"] else [f"NOT {r}.negated"]
+    where = f"WHERE {' AND '.join(tests)} " if tests else ""
+    end = "" if _end_implied(field) else f":{label}"
     return (
-        f"COLLECT {{ MATCH ({owner}){left}[{r}:{rel_type}]{right}({b}:{label}) "
-        f"WHERE {r}.confidence >= ${params(args['minConfidence'])} "
-        f"AND (${params(args['includeNegated'])} OR NOT {r}.negated) "
-        f"WITH {r}, {b} ORDER BY {r}.confidence DESC, {b}.key LIMIT ${params(args['first'])} "
+        f"COLLECT {{ MATCH ({owner}){left}[{r}:{rel_type}]{right}({b}{end}) {where}"
+        f"WITH {r}, {b} ORDER BY {r}.confidence DESC, {r}.key LIMIT ${params(args['first'])} "
         f"RETURN {_relation(r, extra)} }}"
     )
+
+
+def _end_implied(field: RelationField) -> bool:
+    """True when the schema's signature already makes every node at the far end a ``field.node_type``
+    (the loader drops relations outside the signatures), so the label need not be checked."""
+    sources, targets = RELATION_SIGNATURES[field.rel_type]
+    ends = {"out": targets, "in": sources, "both": sources | targets}[field.direction]
+    return field.node_type == "Entity" or ends == {field.node_type}
 
 
 PING = "RETURN 1 AS ok"
@@ -115,6 +133,31 @@ def entities_by_key(plan: tuple[Nested, ...] = (), params: Params | None = None)
 ENTITIES_BY_KEY = entities_by_key()
 
 DOCUMENTS_BY_ID = f"UNWIND $keys AS k MATCH (d:Document {{doc_id: k}}) RETURN k, {_document('d')} AS value"
+
+
+def _ontology_neighbours(arrow: str) -> str:
+    """$keys disease keys, $first: the diseases IS_A links them to in ``arrow``'s direction, by name."""
+    return (
+        f"UNWIND $keys AS k MATCH (n:Disease {{key: k}}) RETURN k, COLLECT {{ MATCH (n){arrow}(m:Disease) "
+        f"WITH m ORDER BY m.name, m.key LIMIT $first RETURN {_entity('m')} }} AS value"
+    )
+
+
+SUBTYPES_OF = _ontology_neighbours("<-[:IS_A]-")
+SUPERTYPES_OF = _ontology_neighbours("-[:IS_A]->")
+
+TEXT_OF_DOCUMENTS = "UNWIND $keys AS k MATCH (d:Document {doc_id: k}) RETURN k, d.text AS value"
+
+
+def entity_by_xref(plan: tuple[Nested, ...], params: Params) -> str:
+    """$curie: the entity with that identifier (one index seek on the Xref constraint); of several,
+    the one most documents mention."""
+    return (
+        "MATCH (:Xref {curie: $curie})<-[:HAS_XREF]-(n:Entity) "
+        "WITH n ORDER BY COUNT { (:Document)-[:MENTIONS]->(n) } DESC, n.key LIMIT 1 "
+        f"RETURN {entity_map('n', plan, params)} AS value"
+    )
+
 
 # $keys relation keys, $first evidence per relation
 EVIDENCE_FOR_RELATIONS = "UNWIND $keys AS k RETURN k, " + evidence_of("k", "first", 0) + " AS value"
@@ -189,26 +232,55 @@ RETURN [n IN nodes(p) | {_entity("n")}] AS nodes,
 """
 
 
-def page(match: str, where: list[str], order: str, projection: str, with_total: bool) -> str:
-    """One page of a filtered list ($skip, $limit) and, only when asked, the full count."""
+def page(match: str, where: list[str], order: str, projection: str, with_total: bool, seek: bool = False) -> str:
+    """One page of a filtered list ($skip, $limit) with each item's sort values, and, only when asked,
+    the full count. ``seek``: the page starts after the sort values $seek (a keyset cursor's)."""
     condition = " AND ".join(where) or "true"
+    items = order_items(order)
+    after = f" AND {seek_predicate(items)}" if seek else ""
     rows = (
-        f"CALL () {{ {match} WHERE {condition} WITH n ORDER BY {order} SKIP $skip LIMIT $limit "
-        f"RETURN collect({projection}) AS nodes }}"
+        f"CALL () {{ {match} WHERE {condition}{after} WITH n ORDER BY {order} SKIP $skip LIMIT $limit "
+        f"RETURN collect({projection}) AS nodes, collect([{', '.join(e for e, _ in items)}]) AS seek }}"
     )
     if not with_total:
-        return f"{rows} RETURN nodes, null AS total"
+        return f"{rows} RETURN nodes, seek, null AS total"
     total = f"CALL () {{ {match} WHERE {condition} RETURN count(n) AS total }}"
-    return f"{total} {rows} RETURN nodes, total"
+    return f"{total} {rows} RETURN nodes, seek, total"
 
 
-def entity_page(entity_type: str, where: list[str], order: str, projection: str, with_total: bool) -> str:
+def order_items(order: str) -> list[tuple[str, bool]]:
+    """``ORDER BY`` text -> (expression, descending) per key; commas inside brackets do not split."""
+    items, depth, start = [], 0, 0
+    for i, char in enumerate(order + ","):
+        depth += (char in "([{") - (char in ")]}")
+        if char == "," and depth == 0:
+            words = order[start:i].split()
+            descending = words[-1].upper() in ("DESC", "DESCENDING")
+            explicit = words[-1].upper() in ("ASC", "ASCENDING", "DESC", "DESCENDING")
+            items.append((" ".join(words[:-1] if explicit else words), descending))
+            start = i + 1
+    return items
+
+
+def seek_predicate(items: list[tuple[str, bool]]) -> str:
+    """Rows after the sort values $seek in this order: a > $seek[0] OR (a = $seek[0] AND (b > $seek[1]))."""
+    predicate = ""
+    for i in reversed(range(len(items))):
+        expression, descending = items[i]
+        beyond = f"{expression} {'<' if descending else '>'} $seek[{i}]"
+        predicate = f"({beyond} OR ({expression} = $seek[{i}] AND {predicate}))" if predicate else f"({beyond})"
+    return predicate
+
+
+def entity_page(
+    entity_type: str, where: list[str], order: str, projection: str, with_total: bool, seek: bool = False
+) -> str:
     """``projection``: api.cypher.entity_map of ``n``."""
-    return page(f"MATCH (n:{check_label(entity_type)})", where, order, projection, with_total)
+    return page(f"MATCH (n:{check_label(entity_type)})", where, order, projection, with_total, seek)
 
 
-def document_page(where: list[str], order: str, with_total: bool) -> str:
-    return page("MATCH (n:Document)", where, order, _document("n"), with_total)
+def document_page(where: list[str], order: str, with_total: bool, seek: bool = False) -> str:
+    return page("MATCH (n:Document)", where, order, _document("n"), with_total, seek)
 
 
 # -- predicates for list filters: ``n`` is the listed node, values arrive as $parameters --
@@ -223,8 +295,10 @@ def mentioned_in_language(param: str) -> str:
     return f"EXISTS {{ MATCH (d:Document)-[:MENTIONS]->(n) WHERE d.lang = ${param} }}"
 
 
-def related_to(field: RelationField, id_param: str | None, name_param: str | None) -> str:
-    """The listed entity has a (non-negated) edge of ``field``'s kind to an entity with that key and/or name."""
+def related_to(field: RelationField, id_param: str | None, name_param: str | None, *, subtypes: bool = False) -> str:
+    """The listed entity has a (non-negated) edge of ``field``'s kind to an entity with that key and/or
+    name, or, with ``subtypes``, to a disease that IS_A such an entity. graph.statements links a disease
+    to every ancestor present in the graph, so IS_A* is one hop here."""
     left, right = _ARROWS[field.direction]
     rel_type, label = check_relation_type(field.rel_type), check_label(field.node_type)
     tests = (
@@ -232,11 +306,37 @@ def related_to(field: RelationField, id_param: str | None, name_param: str | Non
         + ([f"m.key = ${id_param}"] if id_param else [])
         + ([alias_predicate(name_param, "m")] if name_param else [])
     )
-    return f"EXISTS {{ MATCH (n){left}[r:{rel_type}]{right}(m:{label}) WHERE {' AND '.join(tests)} }}"
+    below = f"(:{label})-[:IS_A*0..1]->" if subtypes else ""
+    return f"EXISTS {{ MATCH (n){left}[r:{rel_type}]{right}{below}(m:{label}) WHERE {' AND '.join(tests)} }}"
+
+
+def value_in(prop: str, param: str) -> str:
+    """String attribute ``prop``, upper-cased, is one of $param (upper-cased by api.filters)."""
+    return f"toUpper({_attribute(prop)}) IN ${param}"
+
+
+def has_any(prop: str, param: str) -> str:
+    """List attribute ``prop`` has an element that, upper-cased, is one of $param."""
+    return f"any(v IN coalesce({_attribute(prop)}, []) WHERE toUpper(v) IN ${param})"
+
+
+def date_from(prop: str, param: str) -> str:
+    """ISO date ``prop`` is not before $param, compared at the precision both have ("2023" is in 2023-05-01)."""
+    return f"left({_attribute(prop)}, size(${param})) >= left(${param}, size({_attribute(prop)}))"
+
+
+def date_to(prop: str, param: str) -> str:
+    return f"left({_attribute(prop)}, size(${param})) <= left(${param}, size({_attribute(prop)}))"
+
+
+def _attribute(prop: str) -> str:
+    if prop not in ATTRIBUTE_PROPERTIES:
+        raise ValueError(f"unknown attribute {prop!r}")
+    return f"n.{prop}"
 
 
 def document_field_equals(prop: str, param: str) -> str:
-    allowed = {"lang", "source", "name"}
+    allowed = {"lang", "source", "name", "pmid", "doi"}
     if prop not in allowed:
         raise ValueError(f"unknown document property {prop!r}")
     return f"n.{prop} = ${param}"

@@ -6,16 +6,21 @@ api.cypher's closed-set templates.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from strawberry.utils.str_converters import to_camel_case
+
 from cellkg.api import cypher as cy
+from cellkg.api.errors import UserError
 from cellkg.api.limits import short_text
-from cellkg.api.relations import relation_field
+from cellkg.api.relations import relation_fields
 from cellkg.api.types.enums import EntitySortField, SortDirection
 from cellkg.api.types.inputs import DocumentFilter, EntityOrder, NameFilter
 
 _NAME_OPERATORS = ("equals", "contains", "starts_with")
+_ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _ORDER_KEYS = {
     EntitySortField.NAME: "n.name",
     EntitySortField.ID: "n.key",
@@ -56,15 +61,46 @@ def entity_predicates(entity_type: str, spec: Any | None) -> Predicates:
         _add_name(preds, spec.name)
     if spec.mentioned_in_language is not None:
         preds.where.append(cy.mentioned_in_language(preds.param(spec.mentioned_in_language.value)))
-    for name, value in vars(spec).items():
-        if name in ("name", "mentioned_in_language") or value is None or (value.id is None and value.name is None):
+    if entity_type == "Trial":
+        _add_trial_facts(preds, spec)
+    for relation in relation_fields(entity_type):
+        value = getattr(spec, relation.name)
+        if value is None or (value.id is None and value.name is None):
             continue
-        id_param = preds.param(short_text(value.id, f"{name}.id")) if value.id is not None else None
+        argument = to_camel_case(relation.name)
+        id_param = preds.param(short_text(value.id, f"{argument}.id")) if value.id is not None else None
         name_param = (
-            preds.param(alias_pattern("equals", value.name, f"{name}.name")) if value.name is not None else None
+            preds.param(alias_pattern("equals", value.name, f"{argument}.name")) if value.name is not None else None
         )
-        preds.where.append(cy.related_to(relation_field(entity_type, name), id_param, name_param))
+        subtypes = bool(getattr(value, "include_subtypes", False))
+        preds.where.append(cy.related_to(relation, id_param, name_param, subtypes=subtypes))
     return preds
+
+
+def _values(values: list[str], argument: str) -> list[str]:
+    if not values:
+        raise UserError(f"'{argument}' needs at least one value")
+    return [short_text(v, argument).upper() for v in values]
+
+
+def iso_date(value: str, argument: str) -> str:
+    if not _ISO_DATE.fullmatch(value):
+        raise UserError(f"'{argument}' must be an ISO-8601 date: YYYY, YYYY-MM or YYYY-MM-DD, not {value[:40]!r}")
+    return value
+
+
+def _add_trial_facts(preds: Predicates, spec: Any) -> None:
+    if spec.phase is not None:
+        preds.where.append(cy.has_any("phases", preds.param(_values(spec.phase, "phase"))))
+    if spec.status is not None:
+        preds.where.append(cy.value_in("status", preds.param(_values(spec.status, "status"))))
+    if spec.country is not None:
+        preds.where.append(cy.has_any("countries", preds.param(_values(spec.country, "country"))))
+    dates = spec.start_date
+    if dates is not None and dates.from_ is not None:
+        preds.where.append(cy.date_from("start_date", preds.param(iso_date(dates.from_, "startDate.from"))))
+    if dates is not None and dates.to is not None:
+        preds.where.append(cy.date_to("start_date", preds.param(iso_date(dates.to, "startDate.to"))))
 
 
 def document_predicates(spec: DocumentFilter | None) -> Predicates:
@@ -75,6 +111,8 @@ def document_predicates(spec: DocumentFilter | None) -> Predicates:
         ("lang", spec.language.value if spec.language else None),
         ("source", spec.source),
         ("name", spec.name),
+        ("pmid", spec.pmid),
+        ("doi", spec.doi),
     ):
         if value is not None:
             preds.where.append(cy.document_field_equals(prop, preds.param(short_text(value, prop))))

@@ -65,7 +65,9 @@ class GraphStore:
                     "ask for less (smaller pages, fewer nested fields)"
                 ) from exc
             raise
-        return [record.data() for record in records]
+        # api.cypher returns maps and plain values, never nodes: a record's items need no conversion,
+        # and Record.data()'s recursive walk costs ~1 ms on a large nested answer
+        return [dict(record.items()) for record in records]
 
     async def ready(self) -> str | None:
         """None when Neo4j answers a query, else the reason it does not."""

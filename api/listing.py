@@ -25,17 +25,25 @@ DOCUMENT_ORDER = "n.ingested_at DESC, n.doc_id ASC"
 
 
 async def fetch_page(
-    info: Info, statement: Callable[[bool], str], preds: Predicates, args: PageArgs, make_node: Callable[[dict], object]
+    info: Info,
+    statement: Callable[[bool, bool], str],
+    preds: Predicates,
+    args: PageArgs,
+    make_node: Callable[[dict], object],
 ) -> Connection:
+    """``statement(with_total, seek)``: api.cypher.page's text for this list."""
     args.validate(info)
     store, total = info.context.store, None
     if args.needs_total:
-        total = (await store.rows(statement(True), skip=0, limit=0, **preds.params))[0]["total"]
+        total = (await store.rows(statement(True, False), skip=0, limit=0, **preds.params))[0]["total"]
     window = args.window(total)
     count_now = total is None and wants_total(info)
-    (row,) = await store.rows(statement(count_now), skip=window.skip, limit=window.fetch, **preds.params)
+    seek = {"seek": window.seek} if window.seek is not None else {}
+    (row,) = await store.rows(
+        statement(count_now, bool(seek)), skip=window.offset, limit=window.fetch, **seek, **preds.params
+    )
     total = row["total"] if count_now else total
-    return Connection.build([make_node(n) for n in row["nodes"]], window, total)
+    return Connection.build([make_node(n) for n in row["nodes"]], window, total, row["seek"])
 
 
 def entity_list(entity_type: str):
@@ -57,7 +65,7 @@ def entity_list(entity_type: str):
         projection = cy.entity_map("n", plan, preds.param)
         return await fetch_page(
             info,
-            lambda total: cy.entity_page(entity_type, preds.where, order, projection, total),
+            lambda total, seek: cy.entity_page(entity_type, preds.where, order, projection, total, seek),
             preds,
             PageArgs(first, after, last, before),
             lambda row: entity_from_row(row, plan),
@@ -85,7 +93,7 @@ async def document_list(
     preds = document_predicates(filter_)
     return await fetch_page(
         info,
-        lambda total: cy.document_page(preds.where, DOCUMENT_ORDER, total),
+        lambda total, seek: cy.document_page(preds.where, DOCUMENT_ORDER, total, seek),
         preds,
         PageArgs(first, after, last, before),
         Document.from_row,

@@ -2,10 +2,13 @@
 
 Where the API fetches entities (by key, a list page), it reads the client's selection below them
 and plans what it can fetch in the same Cypher statement (api.cypher.entity_map): their
-``documents`` and relation fields, each edge's ``evidence`` and each neighbour's ``documents``.
-A relation level below that is one DataLoader batch (one statement) with the same plan for its
-own edges. Resolvers return the prefetched rows; whatever the plan leaves out (out-of-range
-sizes) resolves through the DataLoaders. Skipped (@skip/@include) fields are not planned.
+``documents`` and relation fields, each edge's ``evidence``, and each neighbour's own lists and
+relations, level after level, as @neo4j/graphql compiles a selection into one statement. (Fetching
+each level as its own DataLoader batch instead sorts a hub's edges once rather than once per owner
+reaching it, but costs a round trip and a Python pass per level: measured slower, BENCHMARKS.md.)
+Resolvers return the prefetched rows; whatever the plan leaves out (out-of-range sizes, fields
+under a fragment on an abstract neighbour) resolves through the DataLoaders. Skipped
+(@skip/@include) fields are not planned.
 """
 
 from __future__ import annotations
@@ -114,16 +117,15 @@ def _sized(args: dict, limit: int) -> bool:
 
 
 def entity_plan(
-    info: GraphQLResolveInfo, nodes: Iterable[FieldNode], entity_type: str, limit: int, relations: bool = True
+    info: GraphQLResolveInfo, nodes: Iterable[FieldNode], entity_type: str, limit: int
 ) -> tuple[Nested, ...]:
-    """The nested lists to fetch with entities of ``entity_type`` selected by ``nodes`` (their relation
-    fields only when ``relations``)."""
+    """The nested lists to fetch with entities of ``entity_type`` selected by ``nodes``."""
     plan = []
     for key, subs in _collect(info, nodes, (entity_type, _ABSTRACT)).items():
         name = subs[0].name.value
         if name == "documents":
             plan.append(Nested(key, "documents", _args(info, _ABSTRACT, subs)))
-        elif relations and (entity_type, name) in _BY_GRAPHQL_NAME:
+        elif (entity_type, name) in _BY_GRAPHQL_NAME:
             plan.append(Nested(key, "relation", _args(info, entity_type, subs), _BY_GRAPHQL_NAME[entity_type, name]))
         else:
             continue
@@ -137,9 +139,7 @@ def entity_plan(
 def _with_edges(info: GraphQLResolveInfo, relation: Nested, nodes: list[FieldNode], limit: int) -> Nested:
     edge_type, node_type = _edge_type(info, relation), relation.relation.node_type
     edge_fields = _collect(info, nodes, (edge_type,))
-    # the neighbours' own relations come one level (one DataLoader batch) later: a hub reached from
-    # many owners then has its edges sorted once, not once per owner as in a single nested statement
-    node = entity_plan(info, _named(edge_fields, "node"), node_type, limit, relations=False)
+    node = entity_plan(info, _named(edge_fields, "node"), node_type, limit)
     edge = tuple(
         Nested(key, "evidence", args)
         for key, subs in edge_fields.items()

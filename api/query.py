@@ -17,6 +17,7 @@ from cellkg.api.types.entities import Entity
 from cellkg.api.types.pagination import Connection
 from cellkg.api.types.provenance import Document, Relation
 from cellkg.api.types.registry import ENTITY_CLASSES, entity_from_row
+from cellkg.core.xrefs import parse_curie
 
 MAX_PATH_HOPS = 6
 
@@ -47,6 +48,16 @@ async def _entity(info: Info, key: str, entity_type: str = "Entity") -> Entity |
     plan, params = field_plan(info._raw_info, (), entity_type, max_page(info)), cy.Params()
     row = await info.context.loaders.load(cy.entities_by_key(plan, params), short_text(key, "id"), **params)
     return entity_from_row(row, plan) if row else None
+
+
+async def entity_by_xref(info: Info, curie: str) -> Entity | None:
+    try:
+        parsed = parse_curie(short_text(curie, "curie"))
+    except ValueError as exc:
+        raise UserError(f"'curie': {exc}") from exc
+    plan, params = field_plan(info._raw_info, (), "Entity", max_page(info)), cy.Params()
+    rows = await info.context.store.rows(cy.entity_by_xref(plan, params), curie=parsed.curie, **params)
+    return entity_from_row(rows[0]["value"], plan) if rows else None
 
 
 def entity_by_id(entity_type: str):
@@ -101,6 +112,13 @@ class Query:
     async def entity(self, info: Info, id: strawberry.ID) -> Entity | None:
         return await _entity(info, id)
 
+    entity_by_xref: Entity | None = strawberry.field(
+        resolver=entity_by_xref,
+        description=(
+            "The entity with this identifier, e.g. 'HGNC:1633', 'MONDO:0009693', 'clinicaltrials:NCT01234567' "
+            "(prefix in any spelling the registry knows); of several, the one most documents mention."
+        ),
+    )
     researcher = entity_by_id("Researcher")
     institution = entity_by_id("Institution")
     therapy = entity_by_id("Therapy")

@@ -11,9 +11,11 @@ from strawberry.extensions import (
     MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
+    ParserCache,
     QueryDepthLimiter,
 )
 
+from cellkg.api.cache import MAX_ENTRIES, SkipKnownValid
 from cellkg.api.errors import MASKED_MESSAGE, should_mask
 from cellkg.api.mutation import Mutation
 from cellkg.api.query import Query
@@ -27,6 +29,9 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         partial(QueryDepthLimiter, max_depth=settings.api_max_depth),
         partial(MaxAliasesLimiter, max_alias_count=settings.api_max_aliases),
         partial(MaskErrors, should_mask_error=should_mask, error_message=MASKED_MESSAGE),
+        # a frontend sends the same few texts again and again: parse and validate each once
+        partial(ParserCache, maxsize=MAX_ENTRIES),
+        partial(SkipKnownValid, known={}),
     ]
     if not settings.api_introspection:
         extensions.append(DisableIntrospection)

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 
 from cellkg.core.model import Entity, ExtractionResult
 from cellkg.core.schema import SYMMETRIC_RELATIONS, check_label, signature_allows
+from cellkg.graph.facts import checked_attributes, document_identifiers, normalised_curies
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class GraphBatch:
         return [d["doc_id"] for d in self.documents]
 
 
-def _document_row(result: ExtractionResult, now: str) -> dict:
+def _document_row(result: ExtractionResult, now: str, dropped: dict[str, int]) -> dict:
     doc = result.document
     return {
         "doc_id": doc.doc_id,
@@ -40,6 +41,11 @@ def _document_row(result: ExtractionResult, now: str) -> dict:
             "title": doc.title,
             "lang": doc.lang,
             "chars": len(doc.text),
+            "text": doc.text,
+            **document_identifiers(doc, dropped),
+            "published_at": doc.published_at or None,
+            "journal": doc.journal or None,
+            "version": doc.version or None,
             "media_type": doc.media_type,
             "encoding": doc.encoding,
             "extractor_version": result.extractor_version,
@@ -56,8 +62,32 @@ def _entity_row(entity: Entity) -> dict:
         "name": entity.name,
         "type": check_label(entity.type),
         "aliases": aliases,
-        "attributes": dict(entity.attributes),
     }
+
+
+def _mention_row(doc_id: str, entity: Entity, spans: list[tuple[int, int, str]], dropped: dict[str, int]) -> dict:
+    """The document names the entity at ``spans`` and states these identifiers and attributes of it."""
+    ordered = sorted(spans)
+    values = checked_attributes(entity.attributes, dropped)
+    return {
+        "doc_id": doc_id,
+        "key": entity.key,
+        "count": len(ordered),
+        "starts": [s for s, _, _ in ordered],
+        "ends": [e for _, e, _ in ordered],
+        "aliases": sorted({entity.name, *entity.aliases}),
+        "xrefs": normalised_curies(entity.xrefs, dropped) or None,
+        "attributes": sorted(values) or None,
+        "values": values,
+    }
+
+
+def _merge_mention(row: dict, again: dict) -> None:
+    """The same entity listed twice in one result: one MENTIONS edge stating all it was given."""
+    row["aliases"] = sorted({*row["aliases"], *again["aliases"]})
+    row["xrefs"] = sorted({*(row["xrefs"] or ()), *(again["xrefs"] or ())}) or None
+    row["values"] = {**again["values"], **row["values"]}
+    row["attributes"] = sorted(row["values"]) or None
 
 
 def build_batch(results: list[ExtractionResult]) -> GraphBatch:
@@ -68,28 +98,24 @@ def build_batch(results: list[ExtractionResult]) -> GraphBatch:
     relations: dict[str, dict[str, dict]] = defaultdict(dict)
     for result in results:
         doc_id = result.document.doc_id
-        batch.documents.append(_document_row(result, now))
+        batch.documents.append(_document_row(result, now, dropped))
         types = {e.key: e.type for e in result.entities}
         spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         for mention in result.mentions:
             spans[mention.entity_key].append((mention.char_start, mention.char_end, mention.text))
+        mentions: dict[str, dict] = {}
         for entity in result.entities:
             if not spans[entity.key]:
                 dropped["entity without mention"] += 1
                 continue
             row = entities[entity.type].setdefault(entity.key, _entity_row(entity))
             row["aliases"] = sorted({*row["aliases"], *entity.aliases})
-            ordered = sorted(spans[entity.key])
-            batch.mentions.append(
-                {
-                    "doc_id": doc_id,
-                    "key": entity.key,
-                    "count": len(ordered),
-                    "starts": [s for s, _, _ in ordered],
-                    "ends": [e for _, e, _ in ordered],
-                    "aliases": sorted({entity.name, *entity.aliases}),
-                }
-            )
+            named = _mention_row(doc_id, entity, spans[entity.key], dropped)
+            if entity.key in mentions:
+                _merge_mention(mentions[entity.key], named)
+            else:
+                mentions[entity.key] = named
+        batch.mentions.extend(mentions.values())
         for relation in result.relations:
             source, target = relation.source_key, relation.target_key
             if not signature_allows(relation.type, types.get(source, ""), types.get(target, "")):
@@ -124,6 +150,7 @@ def build_batch(results: list[ExtractionResult]) -> GraphBatch:
                             "lang": ev.lang,
                             "source": ev.source or result.document.source,
                             "extracted_at": ev.extracted_at or now,
+                            "field": ev.field or None,
                         },
                     }
                 )

@@ -6,6 +6,7 @@ from neo4j import Driver
 
 from cellkg.core.schema import ENTITY_TYPES, RELATION_TYPES, check_label, check_relation_type
 from cellkg.graph.statements import BACKFILL_ALIASES_LOWER
+from cellkg.graph.version import VERSION_CONSTRAINT
 
 FULLTEXT_INDEX = "entity_names"
 
@@ -20,6 +21,15 @@ def schema_statements() -> list[str]:
         "CREATE INDEX document_ingested IF NOT EXISTS FOR (n:Document) ON (n.ingested_at)",
         "CREATE INDEX evidence_relation IF NOT EXISTS FOR (n:Evidence) ON (n.relation_key)",
         "CREATE INDEX evidence_document IF NOT EXISTS FOR (n:Evidence) ON (n.doc_id)",
+        VERSION_CONSTRAINT,  # concurrent first loads MERGE one version node, not two
+        # identifiers: entityByXref is one seek on the constraint's index, then one hop to the entities
+        "CREATE CONSTRAINT xref_curie IF NOT EXISTS FOR (n:Xref) REQUIRE n.curie IS UNIQUE",
+        "CREATE CONSTRAINT ontology_name IF NOT EXISTS FOR (n:Ontology) REQUIRE n.name IS UNIQUE",
+        "CREATE INDEX document_pmid IF NOT EXISTS FOR (n:Document) ON (n.pmid)",
+        "CREATE INDEX document_doi IF NOT EXISTS FOR (n:Document) ON (n.doi)",
+        # trial filters and the landscape queries
+        "CREATE INDEX trial_status IF NOT EXISTS FOR (n:Trial) ON (n.status)",
+        "CREATE INDEX trial_start_date IF NOT EXISTS FOR (n:Trial) ON (n.start_date)",
     ]
     for label in ENTITY_TYPES:
         name = check_label(label).lower()

@@ -29,14 +29,23 @@ INTRO = """<slide class="row-fluid">
     <p>Entities carry the label <code>:Entity</code> and one of
       <code>:Therapy</code> <code>:Target</code> <code>:Disease</code> <code>:Institution</code>
       <code>:Researcher</code> <code>:Trial</code>; each has a canonical English <code>name</code>,
-      every surface form in <code>aliases</code> and its Chinese name in <code>name_zh</code>.</p>
+      every surface form in <code>aliases</code> and its Chinese name in <code>name_zh</code>, and its
+      registry identifiers in <code>xrefs</code> (CURIEs such as <code>HGNC:1633</code>); a trial from a
+      registry record also has <code>phases</code>, <code>status</code>, <code>start_date</code>,
+      <code>completion_date</code>, <code>enrollment</code>, <code>countries</code> and <code>study_type</code>.</p>
+    <p>Find an entity by identifier through its <code>(:Xref {curie})</code> node:</p>
+    <pre class="runnable">MATCH (:Xref {curie: 'HGNC:1633'})&lt;-[:HAS_XREF]-(e) RETURN e</pre>
+    <p>Diseases are linked to their broader diseases by <code>IS_A</code> (from the MONDO hierarchy, reference
+      data recorded in an <code>(:Ontology)</code> node, not a document's claim).</p>
     <p>Claims are relationships between entities:
       <code>AFFILIATED_WITH</code> <code>DEVELOPS</code> <code>TARGETS</code> <code>TREATS</code>
       <code>TESTED_IN</code> <code>CONDUCTED_AT</code> <code>STUDIES</code> <code>COLLABORATES_WITH</code>,
       each with <code>confidence</code>, <code>evidence_count</code>, <code>document_count</code> and
       <code>negated</code>.</p>
     <p>Provenance: <code>(:Document)-[:ASSERTS]-&gt;(:Evidence {relation_key})</code> holds the exact
-      sentence behind a claim; <code>(:Document)-[:MENTIONS]-&gt;(:Entity)</code> where a document names an entity.
+      sentence behind a claim (and, for a structured record, the <code>field</code> stating it); documents carry
+      <code>pmid</code>, <code>doi</code>, <code>journal</code>, <code>published_at</code> when their source gives them;
+      <code>(:Document)-[:MENTIONS]-&gt;(:Entity)</code> where a document names an entity.
       Documents and evidence are drawn small and grey.</p>
     <pre class="runnable">CALL db.schema.visualization()</pre>
     <p>The next slides run the analyst query library (<code>cypher/*.cypher</code>, also

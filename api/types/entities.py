@@ -15,8 +15,9 @@ from cellkg.api.limits import max_page, page_size
 from cellkg.api.lookahead import prefetched, relation_plan
 from cellkg.api.relations import relation_field
 from cellkg.api.types.enums import EntityType
+from cellkg.api.types.identifiers import Xref
 from cellkg.api.types.provenance import Document, RelationEdge
-from cellkg.api.types.registry import register_entity_classes
+from cellkg.api.types.registry import entity_from_row, register_entity_classes
 
 
 def relation(owner: str, name: str, description: str):
@@ -49,6 +50,9 @@ class Entity:
     name_zh: str | None = strawberry.field(description="First Chinese alias, if any.")
     aliases: list[str] = strawberry.field(description="Every surface form seen, English and Chinese.")
     type: EntityType
+    xrefs: list[Xref] = strawberry.field(
+        description="Its identifiers in public registries, from every document that gives one."
+    )
     prefetched: strawberry.Private[dict | None] = None  # api.lookahead.attach
 
     @strawberry.field(description="Documents that mention the entity, newest first.")
@@ -98,9 +102,34 @@ class Disease(Entity):
     treated_by: list[RelationEdge[Therapy]] = relation("Disease", "treated_by", "Therapies treating it")
     studied_in: list[RelationEdge[Trial]] = relation("Disease", "studied_in", "Trials studying it")
 
+    @strawberry.field(description="Diseases of the graph that are kinds of this one in the loaded ontology (MONDO).")
+    async def subtypes(self, info: Info, first: int = 20) -> list[Disease]:
+        return await _ontology_neighbours(info, cy.SUBTYPES_OF, self.id, first)
 
-@strawberry.type
+    @strawberry.field(description="Diseases of the graph this one is a kind of in the loaded ontology (MONDO).")
+    async def supertypes(self, info: Info, first: int = 20) -> list[Disease]:
+        return await _ontology_neighbours(info, cy.SUPERTYPES_OF, self.id, first)
+
+
+async def _ontology_neighbours(info: Info, statement: str, key: str, first: int) -> list:
+    rows = await info.context.loaders.load(statement, key, first=page_size(info, first))
+    return [entity_from_row(row) for row in rows or []]
+
+
+@strawberry.type(
+    description=(
+        "A clinical trial; phases, status, dates, enrolment, countries and study type as its registry record "
+        "states them (of several records, the newest's value; null where none states one)."
+    )
+)
 class Trial(Entity):
+    phases: list[str] | None = strawberry.field(default=None, description="e.g. PHASE1, PHASE2.")
+    status: str | None = strawberry.field(default=None, description="Overall status, e.g. RECRUITING.")
+    start_date: str | None = strawberry.field(default=None, description="ISO-8601, as precise as the registry.")
+    completion_date: str | None = strawberry.field(default=None, description="ISO-8601, as precise as the registry.")
+    enrollment: int | None = strawberry.field(default=None, description="Participants, actual or anticipated.")
+    countries: list[str] | None = strawberry.field(default=None, description="Countries of its sites.")
+    study_type: str | None = strawberry.field(default=None, description="e.g. INTERVENTIONAL.")
     tested_therapies: list[RelationEdge[Therapy]] = relation("Trial", "tested_therapies", "Therapies tested")
     conducted_at: list[RelationEdge[Institution]] = relation("Trial", "conducted_at", "Sites")
     studies: list[RelationEdge[Disease]] = relation("Trial", "studies", "Diseases studied")

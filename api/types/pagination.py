@@ -1,9 +1,12 @@
-"""Relay cursor connections over offset windows.
+"""Relay cursor connections: keyset (seek) pages forwards, offset windows backwards.
 
-A cursor is the opaque, base64-encoded position of an item in the sorted list. Offsets keep
-``first/after`` and ``last/before`` simple and exact; the page size is capped, and the count
-is only computed when the client selects ``totalCount`` (or asks for ``last`` without
-``before``, which needs the end of the list).
+A cursor is opaque, base64-encoded: the item's position in the sorted list and, where the list
+returns them, the item's sort values. A forward page after such a cursor starts *after those
+values* (``WHERE (sort values) > cursor``, api.cypher.page) instead of skipping that many rows: it
+costs the same on page 500 as on page 1, and an item added or removed before the cursor moves
+nothing. ``last/before`` pages (and cursors without sort values) use the position. The page size
+is capped, and the count is only computed when the client selects ``totalCount`` (or asks for
+``last`` without ``before``, which needs the end of the list).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import binascii
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+import orjson
 import strawberry
 from strawberry import Info
 from strawberry.types.nodes import SelectedField
@@ -25,18 +29,30 @@ _PREFIX = "cellkg:"
 DEFAULT_PAGE_SIZE = 20
 
 
-def encode_cursor(position: int) -> str:
-    return base64.urlsafe_b64encode(f"{_PREFIX}{position}".encode()).decode()
+def encode_cursor(position: int, seek: list | None = None) -> str:
+    """``seek``: the item's sort values, kept only when all are strings or numbers (a null or a
+    temporal value cannot be compared after a round trip through JSON)."""
+    text = f"{_PREFIX}{position}"
+    if seek and all(isinstance(v, str | int | float) and not isinstance(v, bool) for v in seek):
+        text += ":" + orjson.dumps(seek).decode()
+    return base64.urlsafe_b64encode(text.encode()).decode()
 
 
-def decode_cursor(cursor: str) -> int:
+def _decode(cursor: str) -> tuple[int, list | None]:
     try:
         text = base64.urlsafe_b64decode(cursor.encode("ascii")).decode()
-        if text.startswith(_PREFIX) and text[len(_PREFIX) :].isdigit():
-            return int(text[len(_PREFIX) :])
+        position, _, seek = text.removeprefix(_PREFIX).partition(":")
+        if text.startswith(_PREFIX) and position.isdigit():
+            values = orjson.loads(seek) if seek else None
+            if values is None or (isinstance(values, list) and all(isinstance(v, str | int | float) for v in values)):
+                return int(position), values
     except (binascii.Error, UnicodeError, ValueError):
         pass
     raise UserError("invalid cursor: pass a cursor this API returned")
+
+
+def decode_cursor(cursor: str) -> int:
+    return _decode(cursor)[0]
 
 
 @strawberry.type
@@ -60,9 +76,13 @@ class Connection(Generic[T]):
     total_count: int | None = strawberry.field(description="Items matching the filter (null unless selected).")
 
     @classmethod
-    def build(cls, nodes: list, window: Window, total: int | None) -> Connection:
+    def build(cls, nodes: list, window: Window, total: int | None, seeks: list | None = None) -> Connection:
+        """``seeks``: each node's sort values (api.cypher.page returns them), kept in its cursor."""
         shown = nodes[: window.size]
-        edges = [Edge(cursor=encode_cursor(window.skip + i), node=n) for i, n in enumerate(shown)]
+        edges = [
+            Edge(cursor=encode_cursor(window.skip + i, seeks[i] if seeks else None), node=n)
+            for i, n in enumerate(shown)
+        ]
         more_after = (
             len(nodes) > window.size
             if window.forward
@@ -79,14 +99,20 @@ class Connection(Generic[T]):
 
 @dataclass(frozen=True)
 class Window:
-    skip: int
+    skip: int  # position of the first item on the page
     size: int  # items on the page
     forward: bool  # first/after: fetch one more to learn whether a next page exists
     end: int | None  # exclusive end position from ``before`` (or the total when paging back)
+    seek: list | None = None  # sort values to start after (a forward page after a keyset cursor)
 
     @property
     def fetch(self) -> int:
         return self.size + 1 if self.forward else self.size
+
+    @property
+    def offset(self) -> int:
+        """Rows for Cypher to skip: none after a keyset cursor, whose WHERE already starts there."""
+        return 0 if self.seek is not None else self.skip
 
 
 @dataclass(frozen=True)
@@ -108,14 +134,15 @@ class PageArgs:
         return self.last is not None and self.before is None
 
     def window(self, total: int | None) -> Window:
-        start = decode_cursor(self.after) + 1 if self.after is not None else 0
+        position, seek = _decode(self.after) if self.after is not None else (-1, None)
+        start = position + 1
         end = decode_cursor(self.before) if self.before is not None else None
         if self.last is None:
             size = DEFAULT_PAGE_SIZE if self.first is None else self.first
             if end is not None:
                 size = max(0, min(size, end - start))
                 return Window(skip=start, size=size, forward=False, end=end)
-            return Window(skip=start, size=size, forward=True, end=None)
+            return Window(skip=start, size=size, forward=True, end=None, seek=seek)
         if end is None:
             assert total is not None, "a backward page without 'before' needs the total (see needs_total)"
             end = total

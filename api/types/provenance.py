@@ -15,6 +15,7 @@ from cellkg.api import cypher as cy
 from cellkg.api.limits import page_size
 from cellkg.api.lookahead import Nested, attach, prefetched
 from cellkg.api.types.enums import Language, RelationType
+from cellkg.api.types.identifiers import Xref, xrefs_of
 from cellkg.api.types.registry import entity_from_row
 
 if TYPE_CHECKING:
@@ -45,6 +46,15 @@ class Document:
     media_type: str | None
     ingested_at: str | None
     extractor_version: str | None
+    xrefs: list[Xref] = strawberry.field(description="The record's own identifiers: PMID, PMCID, DOI, registry id.")
+    pmid: str | None = strawberry.field(description="PubMed id.")
+    pmcid: str | None = strawberry.field(description="PubMed Central id, e.g. PMC6543210.")
+    doi: str | None
+    published_at: str | None = strawberry.field(description="Publication date, ISO-8601, as precise as the source.")
+    journal: str | None
+    version: str | None = strawberry.field(
+        description="The source's own version stamp (a registry record's last update); a newer one replaces this."
+    )
 
     @classmethod
     def from_row(cls, row: dict) -> Document:
@@ -58,7 +68,13 @@ class Document:
             media_type=row.get("media_type"),
             ingested_at=row.get("ingested_at"),
             extractor_version=row.get("extractor_version"),
+            xrefs=xrefs_of(row.get("xrefs")),
+            **{name: row.get(name) for name in ("pmid", "pmcid", "doi", "published_at", "journal", "version")},
         )
+
+    @strawberry.field(description="The text evidence spans and mention spans point into (one more round trip).")
+    async def text(self, info: Info) -> str | None:
+        return await info.context.loaders.load(cy.TEXT_OF_DOCUMENTS, self.id)
 
     @strawberry.field(description="Every piece of evidence the document asserts, in text order.")
     async def evidence(self, info: Info, first: int = 20) -> list[Evidence]:
@@ -106,6 +122,9 @@ class Evidence:
     hedged: bool
     language: Language | None
     extracted_at: str | None
+    field: str | None = strawberry.field(
+        description="For a structured record, the field stating the claim (the span is that field's value)."
+    )
     document: Document
 
     @classmethod
@@ -125,6 +144,7 @@ class Evidence:
             hedged=bool(row["hedged"]),
             language=language_of(row),
             extracted_at=row.get("extracted_at"),
+            field=row.get("field"),
             document=Document.from_row(row["document"]),
         )
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from cellkg.api.attributes import ENTITY_ATTRIBUTES
 from cellkg.api.lookahead import Nested, attach
 from cellkg.api.types.enums import EntityType
+from cellkg.api.types.identifiers import xrefs_of
 
 ENTITY_CLASSES: dict[str, Any] = {}  # entity type -> its strawberry class, filled by api.types.entities
 
@@ -29,5 +31,7 @@ def entity_from_row(row: dict, plan: tuple[Nested, ...] = ()) -> Any:
         name_zh=row.get("name_zh"),
         aliases=row.get("aliases") or [],
         type=EntityType(row["type"]),
+        xrefs=xrefs_of(row.get("xrefs")),
         prefetched=attach(plan, row),
+        **{name: row.get(name) for name in ENTITY_ATTRIBUTES.get(row["type"], ())},
     )

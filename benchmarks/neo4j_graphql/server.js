@@ -25,14 +25,17 @@ type Therapy @node { ${entity}
 type Target @node { ${entity}
   ${rel("therapies", "TARGETS", "IN", "Therapy")} }
 type Disease @node { ${entity}
-  ${rel("treatedBy", "TREATS", "IN", "Therapy")} }
+  ${rel("treatedBy", "TREATS", "IN", "Therapy")}
+  ${rel("studiedIn", "STUDIES", "IN", "Trial")} }
 type Trial @node { ${entity}
   ${rel("conductedAt", "CONDUCTED_AT", "OUT", "Institution")}
   ${rel("studies", "STUDIES", "OUT", "Disease")} }
 `;
 
 const driver = neo4j.driver(process.env.NEO4J_URI, neo4j.auth.basic(process.env.NEO4J_USER, process.env.NEO4J_PASSWORD));
-const schema = await new Neo4jGraphQL({ typeDefs, driver }).getSchema();
+// Case-insensitive string filters, as cellkg's name filters are: both sides then do the same work.
+const features = { filters: { String: { CASE_INSENSITIVE: true } } };
+const schema = await new Neo4jGraphQL({ typeDefs, driver, features }).getSchema();
 const server = new ApolloServer({ schema });
 const { url } = await startStandaloneServer(server, { listen: { host: "127.0.0.1", port: Number(process.env.PORT) } });
 console.log(`ready ${url}`);

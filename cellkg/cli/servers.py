@@ -47,10 +47,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         process.stop_api(settings)
         console.print("API stopped")
     elif args.detach:
-        url = process.start_api_detached(settings)
+        url = process.start_api_detached(settings, workers=args.workers)
         console.print(f"Explorer:  {url.removesuffix('graphql')}\nGraphQL:   {url}  (GraphiQL in a browser)")
     else:
-        process.serve_foreground(settings)
+        process.serve_foreground(settings, workers=args.workers)
     return 0
 
 
@@ -63,4 +63,10 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     group = p.add_mutually_exclusive_group()
     group.add_argument("--detach", action="store_true", help="run in the background and return")
     group.add_argument("--stop", action="store_true", help="stop a detached API")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="server processes on the one port (e.g. the machine's cores; each has its own connections and cache)",
+    )
     p.set_defaults(func=cmd_serve)

@@ -1,7 +1,9 @@
 """Run the API: in the foreground, or detached (own session, pid and log under state_dir).
 
 The detached server is a fresh ``python -m uvicorn --factory cellkg.api.app:create_app``; it reads its
-settings from CELLKG_* variables, so the caller's settings are passed down that way.
+settings from CELLKG_* variables, so the caller's settings are passed down that way. With more than
+one worker, uvicorn's supervisor process forks that many servers on the same port (each with its
+own driver pool and response cache); stopping the supervisor stops them all.
 """
 
 from __future__ import annotations
@@ -82,7 +84,7 @@ def _log_tail(settings: Settings, lines: int = 20) -> str:
     return "\n".join(path.read_text(errors="replace").splitlines()[-lines:]) if path.exists() else "(no log)"
 
 
-def start_api_detached(settings: Settings) -> str:
+def start_api_detached(settings: Settings, workers: int = 1) -> str:
     if running_pid(settings) is not None and _healthy(settings):
         return graphql_url(settings)
     if port_taken(settings.api_host, settings.api_port):
@@ -102,6 +104,7 @@ def start_api_detached(settings: Settings) -> str:
         "--port",
         str(settings.api_port),
         "--no-access-log",
+        *worker_options(workers),
     ]
     with log_file(settings).open("ab") as log:
         proc = spawn_detached(cmd, log, settings.state_dir, env={**os.environ, **settings_env(settings)})
@@ -125,9 +128,22 @@ def stop_api(settings: Settings, timeout: float = 15) -> None:
     pid_file(settings).unlink(missing_ok=True)
 
 
-def serve_foreground(settings: Settings) -> None:
+def worker_options(workers: int) -> list[str]:
+    if workers < 1:
+        raise ProvisionError(f"--workers must be at least 1, not {workers}")
+    return ["--workers", str(workers)] if workers > 1 else []
+
+
+def serve_foreground(settings: Settings, workers: int = 1) -> None:
     import uvicorn
 
     from cellkg.api.app import create_app
 
-    uvicorn.run(create_app(settings), host=settings.api_host, port=settings.api_port)
+    worker_options(workers)
+    if workers == 1:
+        uvicorn.run(create_app(settings), host=settings.api_host, port=settings.api_port)
+        return
+    os.environ.update(settings_env(settings))  # each worker process builds its app from these
+    uvicorn.run(
+        "cellkg.api.app:create_app", factory=True, host=settings.api_host, port=settings.api_port, workers=workers
+    )

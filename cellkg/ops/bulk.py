@@ -22,6 +22,9 @@ from cellkg.core.settings import Settings
 from cellkg.graph.batch import GraphBatch, build_batch
 from cellkg.graph.db import driver_session
 from cellkg.graph.ddl import apply_schema
+from cellkg.graph.facts import newest_first, recency
+from cellkg.graph.version import bump_version
+from cellkg.ingest.reference import load_disease_hierarchy
 from cellkg.ops.neo4j_server import Neo4jServer, neo4j_admin, neo4j_conf
 from cellkg.ops.provision import provision
 
@@ -34,6 +37,14 @@ DOCUMENT_COLUMNS = (
     "title",
     "lang",
     "chars:long",
+    "text",
+    "xrefs:string[]",
+    "pmid",
+    "pmcid",
+    "doi",
+    "published_at",
+    "journal",
+    "version",
     "media_type",
     "encoding",
     "extractor_version",
@@ -57,16 +68,36 @@ EVIDENCE_COLUMNS = (
     "lang",
     "source",
     "extracted_at",
+    "field",
 )
-ENTITY_COLUMNS = ("key:ID(Entity)", "name", "type", "aliases:string[]", "name_zh", "search_text", "aliases_lower")
+ENTITY_COLUMNS = (
+    "key:ID(Entity)",
+    "name",
+    "type",
+    "aliases:string[]",
+    "name_zh",
+    "search_text",
+    "aliases_lower",
+    "xrefs:string[]",
+    "attributes:string[]",
+)
+MENTION_COLUMNS = (
+    ":START_ID(Document)",
+    ":END_ID(Entity)",
+    "count:long",
+    "starts:long[]",
+    "ends:long[]",
+    "aliases:string[]",
+    "xrefs:string[]",
+    "attributes:string[]",
+)
 FILES = {  # file stem -> (import option, header)
     "documents": ("--nodes=Document=", DOCUMENT_COLUMNS),
     "evidence": ("--nodes=Evidence=", EVIDENCE_COLUMNS),
-    "mentions": (
-        "--relationships=MENTIONS=",
-        (":START_ID(Document)", ":END_ID(Entity)", "count:long", "starts:long[]", "ends:long[]", "aliases:string[]"),
-    ),
+    "mentions": ("--relationships=MENTIONS=", MENTION_COLUMNS),
     "asserts": ("--relationships=ASSERTS=", (":START_ID(Document)", ":END_ID(Evidence)")),
+    "xrefs": ("--nodes=Xref=", ("curie:ID(Xref)", "prefix")),
+    "has_xref": ("--relationships=HAS_XREF=", (":START_ID(Entity)", ":END_ID(Xref)")),
     "relations": (
         "--relationships=",
         (
@@ -97,6 +128,15 @@ def _cell(value: object) -> str:
     return '"' + str(value).replace('"', '""') + '"'
 
 
+def _property_types(values: list[tuple[str, object]]) -> dict[str, str]:
+    """Attribute name -> its import type suffix, from the values given it (sorted by name)."""
+    types: dict[str, set[type]] = {}
+    for name, value in values:
+        types.setdefault(name, set()).add(type(value))
+    suffix = {frozenset({int}): ":long", frozenset({list}): ":string[]"}
+    return {name: suffix.get(frozenset(types[name]), "") for name in sorted(types)}
+
+
 class CsvSet:
     """The import files of one corpus; entities and relation aggregates are written at close()."""
 
@@ -106,6 +146,7 @@ class CsvSet:
         self.handles = {stem: (out / f"{stem}.csv").open("w", encoding="utf-8", newline="") for stem in FILES}
         self.counts = dict.fromkeys(FILES, 0)
         self.entities: dict[str, dict] = {}
+        self.attributed: list[tuple[tuple, dict]] = []  # mentions stating attributes: their columns vary
         self.relations: dict[str, list] = {}  # key -> [type, source, target, count, docs, negated, product, last doc]
 
     def write(self, stem: str, values: Iterable[object]) -> None:
@@ -113,13 +154,23 @@ class CsvSet:
         self.counts[stem] += 1
 
     def add_batch(self, batch: GraphBatch) -> None:
+        recency_of = {}
         for doc in batch.documents:
             self.write("documents", (doc["props"][c.split(":")[0]] for c in DOCUMENT_COLUMNS))
+            recency_of[doc["doc_id"]] = recency(doc["props"]["version"], doc["props"]["published_at"], doc["doc_id"])
         for rows in batch.entities.values():
             for row in rows:
                 self._merge_entity(row)
         for m in {(m["doc_id"], m["key"]): m for m in batch.mentions}.values():  # MERGE + SET: the last row wins
-            self.write("mentions", (m["doc_id"], m["key"], m["count"], m["starts"], m["ends"], m["aliases"]))
+            values = (m["doc_id"], m["key"], m["count"], m["starts"], m["ends"], m["aliases"], m["xrefs"])
+            if m["values"]:
+                self.attributed.append(((*values, m["attributes"]), m["values"]))
+            else:
+                self.write("mentions", (*values, None))
+            known = self.entities[m["key"]]
+            known["xrefs"].update(m["xrefs"] or ())
+            if m["values"]:
+                known["stated"].append((recency_of[m["doc_id"]], m["values"]))
         for rel_type, rows in batch.relations.items():
             for row in rows:
                 self.relations.setdefault(row["key"], [rel_type, row["source"], row["target"], 0, 0, 0, 1.0, None])
@@ -129,8 +180,9 @@ class CsvSet:
             self._count_evidence(ev["props"])
 
     def _merge_entity(self, row: dict) -> None:
-        """As MERGE_ENTITIES: first name, type and attributes win; new aliases append."""
-        known = self.entities.setdefault(row["key"], {**row, "aliases": []})
+        """As MERGE_ENTITIES: first name and type win; new aliases append (identifiers and attributes
+        come from the mentions, as graph.statements ADD_XREFS and REFRESH_ATTRIBUTES take them)."""
+        known = self.entities.setdefault(row["key"], {**row, "aliases": [], "xrefs": set(), "stated": []})
         known["aliases"] += [a for a in row["aliases"] if a not in known["aliases"]]
         chinese = [a for a in known["aliases"] if _CJK.search(a)]
         known["name_zh"] = min(chinese) if chinese else None  # as the loader: the smallest Chinese alias
@@ -147,11 +199,13 @@ class CsvSet:
             agg[6] *= 1.0 - ev["confidence"]
 
     def close(self) -> None:
-        attributes = sorted({name for e in self.entities.values() for name in e["attributes"]})
+        combined = {key: newest_first(e["stated"]) for key, e in self.entities.items()}
+        types = _property_types([v for values in combined.values() for v in values.items()])
         with (self.out / "entities.csv").open("w", encoding="utf-8", newline="") as handle:
             for e in self.entities.values():
                 search_text = "".join(f" | {a}" for a in e["aliases"])  # as statements._SEARCH_TEXT
                 aliases_lower = "\x00" + "".join(f"{a.lower()}\x00" for a in e["aliases"])  # as _ALIASES_LOWER
+                attributes = combined[e["key"]]
                 values = [
                     e["key"],
                     e["name"],
@@ -160,11 +214,18 @@ class CsvSet:
                     e["name_zh"],
                     search_text,
                     aliases_lower,
-                    *(e["attributes"].get(a) for a in attributes),
+                    sorted(e["xrefs"]) or None,
+                    sorted(attributes) or None,
+                    *(attributes.get(a) for a in types),
                     ["Entity", e["type"]],
                 ]
                 handle.write(",".join(map(_cell, values)) + "\n")
-        self._header("entities", (*ENTITY_COLUMNS, *attributes, ":LABEL"))
+                for curie in sorted(e["xrefs"]):
+                    self.write("has_xref", (e["key"], curie))
+        self._header("entities", (*ENTITY_COLUMNS, *(a + t for a, t in types.items()), ":LABEL"))
+        for curie in sorted({c for e in self.entities.values() for c in e["xrefs"]}):
+            self.write("xrefs", (curie, curie.split(":")[0]))  # as ADD_XREFS
+        self._write_attributed()
         for key, (rel_type, source, target, count, docs, negated, product, _) in self.relations.items():
             if source not in self.entities or target not in self.entities:
                 continue  # the loader's MATCH finds no end node either: its evidence stays, the edge does not
@@ -175,11 +236,23 @@ class CsvSet:
             handle.close()
             self._header(stem, FILES[stem][1])
 
+    def _write_attributed(self) -> None:
+        """The mentions stating attributes: each attribute a typed column of its own."""
+        types = _property_types([v for _, values in self.attributed for v in values.items()])
+        with (self.out / "attributed.csv").open("w", encoding="utf-8", newline="") as handle:
+            for columns, values in self.attributed:
+                handle.write(",".join(map(_cell, (*columns, *(values.get(a) for a in types)))) + "\n")
+        self._header("attributed", (*MENTION_COLUMNS, *(a + t for a, t in types.items())))
+
     def _header(self, stem: str, columns: Iterable[str]) -> None:
         (self.out / f"{stem}_header.csv").write_text(",".join(columns) + "\n", encoding="utf-8")
 
     def import_arguments(self) -> list[str]:
-        files = {"entities": "--nodes=", **{stem: option for stem, (option, _) in FILES.items()}}
+        files = {
+            "entities": "--nodes=",
+            "attributed": "--relationships=MENTIONS=",
+            **{stem: option for stem, (option, _) in FILES.items()},
+        }
         return [f"{option}{self.out / stem}_header.csv,{self.out / stem}.csv" for stem, option in files.items()]
 
 
@@ -198,14 +271,14 @@ class BulkReport:
 
 def _results(items: Iterable[ExtractionResult | Path | str], settings: Settings, report: BulkReport):
     """ExtractionResults as given; paths read and extracted, unreadable ones counted and skipped."""
-    from cellkg.ingest.stream import read_and_extract
+    from cellkg.ingest.stream import read_and_extract_all
 
     for item in items:
         if isinstance(item, ExtractionResult):
             yield item
             continue
         try:
-            yield read_and_extract(Path(item), settings.max_document_bytes)
+            yield from read_and_extract_all(Path(item), settings.max_document_bytes)
         except InputError as exc:
             report.skipped[exc.reason] = report.skipped.get(exc.reason, 0) + 1
 
@@ -261,9 +334,14 @@ def run_import(csvs: CsvSet, settings: Settings) -> str:
 
 
 def bulk_import(
-    items: Iterable[ExtractionResult | Path | str], settings: Settings, *, csv_dir: Path | None = None
+    items: Iterable[ExtractionResult | Path | str],
+    settings: Settings,
+    *,
+    csv_dir: Path | None = None,
+    with_hierarchy: bool = True,
 ) -> BulkReport:
-    """Replace the database with ``items`` (results or document paths): stop, import, start, schema.
+    """Replace the database with ``items`` (results or document paths): stop, import, start, schema,
+    and the disease hierarchy (unless ``with_hierarchy`` is false).
 
     Meant for the first load of a large corpus (``cellkg ingest --bulk``); later documents go
     through the transactional loader, which keeps the graph this builds.
@@ -277,5 +355,9 @@ def bulk_import(
     server.start()
     with driver_session(settings) as driver:
         apply_schema(driver, settings.neo4j_database)
+        if with_hierarchy:
+            load_disease_hierarchy(driver, settings.neo4j_database)
+        with driver.session(database=settings.neo4j_database) as session:  # a new graph: a new version
+            session.execute_write(bump_version)
     report.seconds_import = time.perf_counter() - started - report.seconds_csv
     return report

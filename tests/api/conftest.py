@@ -4,6 +4,7 @@ Neo4j, and a TestClient of the real app (its lifespan runs: the driver pool open
 from __future__ import annotations
 
 import pytest
+from neo4j import AsyncDriver
 from starlette.testclient import TestClient
 
 from cellkg.api.app import create_app
@@ -31,3 +32,17 @@ def fresh_graph(clean_graph):
 def client(settings):
     with TestClient(create_app(settings)) as test_client:
         yield test_client
+
+
+@pytest.fixture
+def round_trips(monkeypatch):
+    """The Cypher statements the API sends while the test runs (the real driver runs each of them)."""
+    calls: list[str] = []
+    original = AsyncDriver.execute_query
+
+    async def counting(self, query, *args, **kwargs):
+        calls.append(query.text)
+        return await original(self, query, *args, **kwargs)
+
+    monkeypatch.setattr(AsyncDriver, "execute_query", counting)
+    return calls

@@ -7,8 +7,12 @@ label and per relationship type, and every node and edge with its properties (ti
 
 from __future__ import annotations
 
+import csv
+
 from cellkg.graph.loader import Loader
+from cellkg.ingest.reference import load_disease_hierarchy
 from cellkg.ops.bulk import BulkReport, bulk_import, write_csv
+from tests.support.factories import registry_results
 from tests.support.invariants import canonical_dump, synthetic_results
 from tests.support.servers import private_server, schema_driver
 
@@ -26,16 +30,17 @@ def snapshot(driver) -> tuple[list, dict]:
 
 
 def test_bulk_import_builds_the_loaders_graph(clean_graph, tmp_path_factory):
-    results = synthetic_results(150, seed=31)
+    results = synthetic_results(150, seed=31) + registry_results()  # records: identifiers, attributes, metadata
     for start in range(0, len(results), 25):
         Loader(clean_graph).load(results[start : start + 25])
+    load_disease_hierarchy(clean_graph)
     loaded = snapshot(clean_graph)
     with private_server(tmp_path_factory.mktemp("bulk"), start=False) as server:
         report = bulk_import(results, server.settings, csv_dir=tmp_path_factory.mktemp("csv"))
         with schema_driver(server) as driver:
             imported = snapshot(driver)
             constraints = driver.execute_query(CONSTRAINTS).records[0]["n"]
-    assert (report.documents, report.skipped) == (150, {}) and report.relations > 0
+    assert (report.documents, report.skipped) == (len(results), {}) and report.relations > 0
     assert imported[0] == loaded[0]
     assert imported[1]["nodes"] == loaded[1]["nodes"]
     assert imported[1]["edges"] == loaded[1]["edges"]
@@ -47,4 +52,5 @@ def test_bulk_import_skips_repeated_documents(tmp_path):
     report = BulkReport()
     write_csv(results + results[:2], tmp_path, report)
     assert report.documents == 5 and report.skipped == {"duplicate document or source": 2}
-    assert (tmp_path / "documents.csv").read_text(encoding="utf-8").count("\n") == 5
+    with (tmp_path / "documents.csv").open(encoding="utf-8", newline="") as rows:  # texts span lines
+        assert len(list(csv.reader(rows))) == 5

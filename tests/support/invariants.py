@@ -14,9 +14,20 @@ from neo4j import Driver
 
 from benchmarks.synth import generate_document, to_result
 from cellkg.core.model import ExtractionResult
+from cellkg.core.schema import RELATION_TYPES
 from cellkg.graph.batch import build_batch
 
-TIMESTAMPS = {"ingested_at", "extracted_at"}
+TIMESTAMPS = {"ingested_at", "extracted_at", "loaded_at"}
+
+
+def node_id(var: str) -> str:
+    """A node's identity: entities and evidence by key, documents by doc_id, identifiers by CURIE,
+    ontologies by name."""
+    return f"coalesce({var}.key, {var}.doc_id, {var}.curie, {var}.name)"
+
+
+NODE_ID = node_id("n")
+RELATIONS = "|".join(RELATION_TYPES)
 
 
 def synthetic_results(docs: int, seed: int) -> list[ExtractionResult]:
@@ -43,9 +54,9 @@ def _canonical(props: dict) -> tuple:
 
 
 DUMP_QUERIES = {
-    "nodes": "MATCH (n) RETURN [l IN labels(n) | l] AS labels, coalesce(n.key, n.doc_id) AS id, properties(n) AS props",
-    "edges": "MATCH (a)-[r]->(b) RETURN type(r) AS type, coalesce(a.key, a.doc_id) AS start, "
-    "coalesce(b.key, b.doc_id) AS end, properties(r) AS props",
+    "nodes": f"MATCH (n) RETURN [l IN labels(n) | l] AS labels, {NODE_ID} AS id, properties(n) AS props",
+    "edges": f"MATCH (a)-[r]->(b) RETURN type(r) AS type, {node_id('a')} AS start, "
+    f"{node_id('b')} AS end, properties(r) AS props",
 }
 
 
@@ -63,11 +74,18 @@ CHECKS = {
     "OR NOT EXISTS { (:Document {doc_id: ev.doc_id})-[:ASSERTS]->(ev) } RETURN ev.key AS item",
     "evidence without its relation": "MATCH (ev:Evidence) "
     "WHERE NOT EXISTS { ()-[r]->() WHERE r.key = ev.relation_key } RETURN ev.key AS item",
-    "relation without evidence or with stale counts": "MATCH ()-[r]->() WHERE NOT type(r) IN ['MENTIONS', 'ASSERTS'] "
+    "relation without evidence or with stale counts": f"MATCH ()-[r:{RELATIONS}]->() "
     "WITH r, COUNT { MATCH (ev:Evidence {relation_key: r.key}) } AS n WHERE n = 0 OR n <> r.evidence_count "
     "RETURN r.key AS item",
     "entity nobody mentions": "MATCH (e:Entity) WHERE NOT EXISTS { (:Document)-[:MENTIONS]->(e) } RETURN e.key AS item",
-    "duplicate node key": "MATCH (n) WITH coalesce(n.key, n.doc_id) AS k, count(*) AS c WHERE c > 1 RETURN k AS item",
+    "node without identity": f"MATCH (n) WHERE {NODE_ID} IS NULL RETURN elementId(n) AS item",
+    "duplicate node key": f"MATCH (n) WITH {NODE_ID} AS k, count(*) AS c WHERE c > 1 RETURN k AS item",
+    "identifier edge its entity does not list": "MATCH (e:Entity)-[:HAS_XREF]->(x:Xref) "
+    "WHERE NOT x.curie IN coalesce(e.xrefs, []) RETURN e.key AS item",
+    "listed identifier without its edge": "MATCH (e:Entity) UNWIND coalesce(e.xrefs, []) AS c "
+    "WITH e, c WHERE NOT EXISTS { (e)-[:HAS_XREF]->(:Xref {curie: c}) } RETURN e.key AS item",
+    "identifier nobody uses": "MATCH (x:Xref) WHERE x.ontology IS NULL AND NOT EXISTS { ()-[:HAS_XREF]->(x) } "
+    "RETURN x.curie AS item",
     "duplicate relation key": "MATCH ()-[r]->() WHERE r.key IS NOT NULL WITH r.key AS k, count(*) AS c WHERE c > 1 "
     "RETURN k AS item",
 }

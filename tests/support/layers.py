@@ -18,7 +18,7 @@ from pathlib import Path
 LAYERS: list[set[str]] = [
     {"cellkg", "cellkg.core"},
     {"cellkg.extract", "cellkg.graph", "cellkg.evaluate"},
-    {"cellkg.ingest"},
+    {"cellkg.ingest", "cellkg.train"},  # train joins extract and evaluate (fits the relation scorer)
     {"cellkg.api"},
     {"cellkg.ops"},
     {"cellkg.cli", "cellkg.__main__"},
