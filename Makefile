@@ -9,13 +9,14 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 # pip quiet: setuptools' build warnings and pip's version check are noise for a user
 PIP := PYTHONWARNINGS=ignore PIP_DISABLE_PIP_VERSION_CHECK=1 $(BIN)/python -m pip install -q
 
-.PHONY: up down test test-slow lint venv web browser-deps clean help
+.PHONY: up down test test-slow lint venv web browser-deps clean help train
 
 help:
 	@echo "make up         provision + start Neo4j, ingest examples/corpus, serve the GraphQL API"
 	@echo "make down       stop the API and Neo4j (data is kept in .cellkg/)"
 	@echo "make test       lint, type check and the whole suite against a real Neo4j (own ports and data)"
 	@echo "make test-slow  the long fault-injection and load runs (pytest -m slow)"
+	@echo "make train      refit the relation scorer (extract/models) from the gold sets in tests/data"
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "error: Python 3.11, 3.12 or 3.13 is needed (none found on PATH)"; exit 1; }
@@ -64,6 +65,10 @@ test: venv browser-deps lint web
 
 test-slow: venv browser-deps
 	$(BIN)/python -m pytest -m slow $(PYTEST_ARGS)
+
+# The relation scorer: same gold sets, same bytes (tests/train checks the shipped file against a refit).
+train: venv
+	$(BIN)/cellkg train --data tests/data
 
 clean: down
 	rm -rf .cellkg out

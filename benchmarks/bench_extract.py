@@ -119,6 +119,8 @@ def main() -> None:
             f"Chinese {chars / zh_time:,.0f} chars/s ({chars:,} chars, {zh_time:.2f}s); "
             f"CPU {en_cpu + zh_cpu:.2f}s = {(en_cpu + zh_cpu) / (en_time + zh_time):.2f} cores busy{boot}"
         )
+        # per CPU second: the figure that holds when other work shares the cores (cores busy well under workers)
+        print(f"  per CPU second: English {words / en_cpu:,.0f} words/s; Chinese {chars / zh_cpu:,.0f} chars/s")
         if workers == 1:
             single_en = en_time
     spacy_ratio(english, single_en)

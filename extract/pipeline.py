@@ -4,7 +4,9 @@
 ``doc.ents`` (non-overlapping; label = entity type, ``kb_id_`` = entity key), every mention in
 ``doc.spans["cellkg"]`` and the relations in ``doc._.relations``. Finding and annotating are apart: the
 first four components find (sentences → candidates → resolved mentions → relations) on the typed
-``DocState`` in ``doc._.cellkg``; ``cellkg_annotate`` writes the spans. No statistical model is needed.
+``DocState`` in ``doc._.cellkg``; ``cellkg_annotate`` writes the spans. Relations come from the rules and
+from the learned decision over every candidate pair (``extract/learned``: a logistic regression read from
+JSON, no spaCy model).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from cellkg.core.model import Relation, short_hash
+from cellkg.extract.learned import Pair, decide
 from cellkg.extract.mentions.abbreviations import add_abbreviations
 from cellkg.extract.mentions.aliases import join_aliases
 from cellkg.extract.mentions.candidate import Candidate, Flag
@@ -29,11 +32,11 @@ from cellkg.extract.mentions.surface_sweep import sweep_surfaces
 from cellkg.extract.mentions.trial_merge import merge_trials
 from cellkg.extract.read.sentences import Sentence, split_sentences
 from cellkg.extract.relations import find_relations
+from cellkg.extract.relations.collector import RelationCollector
 from cellkg.extract.relations.context import DocContext
 
 COMPONENTS = ("cellkg_sentences", "cellkg_candidates", "cellkg_mentions", "cellkg_relations", "cellkg_annotate")
 SPAN_KEY = "cellkg"
-RELATED_ONLY_TYPES = ("Target",)  # a symbol nothing targets is a marker, a drug or a passing mention
 
 
 @dataclass
@@ -46,6 +49,7 @@ class DocState:
     entities: dict[str, EntityDraft] = field(default_factory=dict)
     kept: list[EntityDraft] = field(default_factory=list)  # entities that stay in the result
     rejected: int = 0  # relations refused by the schema's signatures
+    pairs: list[Pair] = field(default_factory=list)  # every candidate pair the learned decision scored
 
 
 for _name, _default in (("cellkg", None), ("doc_id", ""), ("source", ""), ("relations", ())):
@@ -81,14 +85,14 @@ def mentions_component(doc: Doc) -> Doc:
 def relations_component(doc: Doc) -> Doc:
     state = doc._.cellkg
     ctx = DocContext(doc.text, doc.lang_, doc._.source, state.sentences, state.mentions, state.entities)
-    collector = find_relations(ctx, doc._.doc_id or short_hash(doc.text))
+
+    def learned(ctx: DocContext, out: RelationCollector) -> None:
+        state.pairs = decide(ctx, out)
+
+    collector = find_relations(ctx, doc._.doc_id or short_hash(doc.text), then=learned)
     relations: tuple[Relation, ...] = tuple(collector.relations())
     related = {r.source_key for r in relations} | {r.target_key for r in relations}
-    state.kept = [
-        d
-        for d in state.entities.values()
-        if d.key in related or (Flag.GENERIC not in d.flags and d.type not in RELATED_ONLY_TYPES)
-    ]
+    state.kept = [d for d in state.entities.values() if d.key in related or Flag.GENERIC not in d.flags]
     state.rejected = collector.rejected
     doc._.relations = relations
     return doc

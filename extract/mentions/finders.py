@@ -12,6 +12,8 @@ from cellkg.extract.mentions.institutions_en import find_institutions_en
 from cellkg.extract.mentions.institutions_zh import find_institutions_zh
 from cellkg.extract.mentions.lexicon_matches import find_lexicon_matches
 from cellkg.extract.mentions.people import find_people_en, find_people_zh
+from cellkg.extract.mentions.people_cues import find_people_by_cue
+from cellkg.extract.mentions.people_lists import find_author_lines
 from cellkg.extract.mentions.select import is_marker_use
 from cellkg.extract.mentions.therapies import find_therapies
 from cellkg.extract.mentions.trials import find_trials
@@ -23,6 +25,7 @@ _NOT_DISEASE_USE = re.compile(
     r"tissues?|-infiltrating|-testis|growth|types?\b|models?\b)",
     re.I,
 )
+_CYTOKINE, _CYTOKINE_CUE = re.compile(words("cytokine", "any"), re.I), re.compile(words("cytokine_cue", "any"), re.I)
 _ANTI = re.compile(r"(?:抗|anti-?)$", re.I)
 # relapsed/refractory/advanced/stage qualifiers widen a disease mention and stay aliases of the base disease
 # (复发性套细胞淋巴瘤 → mantle cell lymphoma)
@@ -41,6 +44,7 @@ def find_candidates(text: str, sentences: list[Sentence]) -> list[Candidate]:
         s, e = sentence.start, sentence.end
         found.extend(lexicon_candidates(text, sentence))
         found.extend(find_people_en(text, s, e) + find_people_zh(text, s, e))
+        found.extend(find_people_by_cue(text, s, e) + find_author_lines(text, s, e))
         found.extend(find_institutions_en(text, s, e) + find_institutions_zh(text, s, e))
         found.extend(find_therapies(text, s, e) + find_trials(text, s, e))
     return [c for c in found if not is_conference(text, c)]
@@ -54,7 +58,7 @@ def is_conference(text: str, candidate: Candidate) -> bool:
 
 
 def lexicon_candidates(text: str, sentence: Sentence) -> list[Candidate]:
-    therapy_cue = has_cue("therapy_cue", sentence.text)
+    therapy_cue, engineered = has_cue("therapy_cue", sentence.text), _CYTOKINE_CUE.search(sentence.text)
     found = []
     for start, end, entry in find_lexicon_matches(sentence.text):
         if Flag.CONTEXT in entry.flags and not therapy_cue:
@@ -72,7 +76,9 @@ def lexicon_candidates(text: str, sentence: Sentence) -> list[Candidate]:
             flags=entry.flags,
             aliases=entry.aliases,
         )
-        if entry.type == "Target" and is_marker_use(text, candidate):
+        if entry.type == "Target" and (
+            is_marker_use(text, candidate) or _CYTOKINE.match(entry.name) and not engineered
+        ):
             continue
         if (
             entry.type == "Disease"

@@ -14,7 +14,7 @@ from cellkg.extract.rules import confidence
 _UNIT_OF = re.compile(rf"^(.*?\b(?:{words('unit_of_head')}))\s+of\s+(?:the\s+)?(.+)$")
 _TOP_FINAL = re.compile(rf"(?:{words('top_org_end')})$")
 _UNIT_START = re.compile(rf"^(?:{words('unit_start')})\b|\b(?:{words('unit_end')})$")
-_CHAIN_GAP = re.compile(r"^\s*,\s*(?:the\s+)?$")
+_CHAIN_GAP = re.compile(r"^\s*,\s*(?:the\s+)?$", re.I)
 
 
 def chain_candidates(text: str, start: int, segment: str, group: list[tuple[int, int]]) -> list[Candidate]:

@@ -14,7 +14,7 @@ _ZH_HEAD = re.compile(words("org_head", "zh"))
 _ZH_HEAD_END = re.compile(rf"(?:{words('org_head_end', 'zh')})$")
 _ZH_STOP = set(
     '的在于是由对将被向从了已等多家个其该这此年月日为以、，,。:：;；“”"《》()（） '
-    "后就获得运回送往到至并还也均都让给经入着们"
+    "后就获得运回送往到至并还也均都让给经入着们据如"
 )  # verbs and adverbs never inside an organisation name
 _ZH_JOINERS = set("与和及、")
 # "陈学峰研究员团队与南方医院", "我院与某公司": 与 after a team, a role or "our hospital" joins two parties
@@ -22,7 +22,8 @@ _ZH_NOT_ORG_END = re.compile(rf"(?:{words('team', 'zh')}|我院|本院|该院|{w
 _ZH_CITY_BRACKET = re.compile(r"[（(][\u4e00-\u9fff]{2,4}[）)]")
 _DEPT_WORD = re.compile(words("department_word", "zh"))
 # a cooperation verb glued to the name's left edge ("将联合中山大学肿瘤防治中心开展…") is not part of the name
-_ZH_VERB_PREFIX = re.compile(r"联合|携手|联手|会同|委托|依托|邀请|牵头")
+_ZH_VERB_PREFIX = re.compile(r"联合|携手|联手|会同|委托|依托|邀请|牵头|建成|成立|设立|组建|落户|引进")
+_ZH_GENERIC_NAME = re.compile(rf"(?:{words('generic_org_word', 'zh')})+(?:{words('org_head', 'zh')})")
 _ZH_GENERIC = ("国内", "三甲", "相关", "其他", "各大", "多家", "知名", "顶级", "该", "本", "我")
 
 
@@ -50,6 +51,7 @@ def find_institutions_zh(text: str, start: int, end: int) -> list[Candidate]:
             )
         )
         last_end = head.end()
+    found = [c for c in found if not _ZH_GENERIC_NAME.fullmatch(c.text)]  # "附属医院", "子公司": no name of its own
     return found + _zh_departments(text, start, end, found)
 
 

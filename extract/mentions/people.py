@@ -18,19 +18,21 @@ from cellkg.extract.rules import confidence
 
 # "O'BRIEN", "D’Souza", "Jean-Luc": an Irish/French elided prefix and hyphenated parts belong to the name
 # accented Latin letters count as letters ("García-Ruiz", "Müller")
-_CAP = r"(?:(?:[OD]['’])?(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?|[A-Z]{2,}(?![a-z])))"
+CAP = r"(?:(?:[OD]['’])?(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?|[A-Z]{2,}(?![a-z])))"
+_CAP = CAP
 _PINYIN_PAIR = re.compile(rf"(?<![A-Za-z])({_CAP})[ \u00a0]({_CAP})(?=\d|[^A-Za-z]|$)")
 _TITLED = re.compile(rf"(?<![A-Za-z])(?:{words('person_title')})[ \u00a0]*((?:{_CAP})(?:[ \u00a0]{_CAP}){{0,2}})")
 _APPOSITION = re.compile(
     rf"(?<![A-Za-z])({_CAP}(?:[ \u00a0]{_CAP}){{1,2}}),[ \u00a0]+(?:(?:{words('degree')}),[ \u00a0]+)*"
-    rf"(?:the\s+|a\s+|an\s+)?(?:{words('role')})\b",
+    rf"(?:the\s+|a\s+|an\s+)?(?:[\w&.-]+(?:[ \u00a0][\w&.-]+)?['’]s[ \u00a0]+)?(?:{words('role')})\b",
     re.IGNORECASE,
 )
 # "Steven Rosenberg's group", "Jane Doe's lab": a research group named after its leader
 _GROUP_OWNER = re.compile(
     rf"(?<![A-Za-z])({_CAP}[ \u00a0]{_CAP})['’]s[ \u00a0]+(?:research[ \u00a0]+)?(?:group|lab|laboratory|team)\b"
 )
-_HAN = r"[\u4e00-\u9fff]"
+HAN = r"[\u4e00-\u9fff]"
+_HAN = HAN
 _ZH_ROLE_BEFORE = re.compile(rf"(?:{words('role', 'zh')})({_HAN}{{2,4}}|[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+)+)")
 _ZH_ROLE_AFTER = re.compile(rf"({_HAN}{{2,4}}?)(?:{words('role', 'zh')})")
 _GIVEN_STOP = set("指表说介认等的在和与及团教研主博院带领课称也是提发对将把被从向为了期任担")
@@ -44,6 +46,8 @@ _PLACE_OR_ORG_AFTER = re.compile(
     r"Insurance|News|Medical|Medicine|Pharma\w*|Biotech\w*|Bio|Therapeutics|Foundation|Station|Airport|Campus|Hall|"
     r"Building|Co\.|Inc\.?|Ltd\.?)\b|[ \u00a0]+(?:city|province|district|county|town|village)\b"
 )
+_LEADING_NOT_NAME = re.compile(rf"(?i:{words('honorific')}|{words('role')})")
+_NOT_NAME_WORD = re.compile(rf"(?:{words('honorific')}|{words('org_head')}|\S+-based)")
 _FOOTNOTE_MARK = re.compile(r"[A-Za-z] ?\d{1,2}(?:,\d{1,2})*\*?(?=,\s|\s*$)")  # "…Mingyu1, …": an author list
 
 
@@ -67,15 +71,22 @@ def find_people_en(text: str, start: int, end: int) -> list[Candidate]:
         if pattern is _FOOTNOTED and not author_list:
             continue
         for match in pattern.finditer(segment):
-            parts = match.group(1).split()
-            s, e = start + match.start(1), start + match.end(1)
-            while len(parts) > 2 and parts[0][0].islower():  # the role pattern is case-blind: "said Rachel Kim, CEO"
-                s = text.index(parts[1], s + len(parts[0]))
-                parts = parts[1:]
-            if any(w.lower() in word_set("non_name_word") or w[0].islower() for w in parts):
+            parts = name_parts(match.group(1).split())
+            if not parts or rule != "en.per.title" and len(parts) < 2:
                 continue
+            s, e = text.index(parts[0], start + match.start(1)), start + match.end(1)
             found.append(make_candidate(text, "Researcher", s, e, rule, confidence(rule), name=canonical_person(parts)))
     return found
+
+
+def name_parts(parts: list[str]) -> list[str]:
+    """The words of a name without the honorifics, roles or lower-case words before it ("said Professor Jane
+    Doe" → Jane Doe); empty when a word left is no name's (a function word, an organisation's head, a title)."""
+    while parts and (parts[0][0].islower() or _LEADING_NOT_NAME.fullmatch(parts[0])):
+        parts = parts[1:]
+    if any(w.lower() in word_set("non_name_word") or w[0].islower() or _NOT_NAME_WORD.fullmatch(w) for w in parts):
+        return []
+    return parts
 
 
 def canonical_person(parts: list[str]) -> str:
@@ -96,12 +107,15 @@ def find_people_zh(text: str, start: int, end: int) -> list[Candidate]:
                 continue
             s = start + match.start(1) + span[0]
             e = start + match.start(1) + span[1]
-            surface = text[s:e]
-            name = chinese_to_pinyin(surface) if re.match(_HAN, surface) else surface
-            found.append(
-                make_candidate(text, "Researcher", s, e, rule, confidence(rule), name=name, aliases=(surface,))
-            )
+            found.append(zh_person(text, s, e, rule))
     return found
+
+
+def zh_person(text: str, s: int, e: int, rule: str) -> Candidate:
+    """A person named in Chinese text: the pinyin name, the Chinese form kept as an alias."""
+    surface = text[s:e]
+    name = chinese_to_pinyin(surface) if re.match(_HAN, surface) else surface
+    return make_candidate(text, "Researcher", s, e, rule, confidence(rule), name=name, aliases=(surface,))
 
 
 def _name_span(chunk: str, *, before: bool) -> tuple[int, int] | None:
@@ -111,17 +125,17 @@ def _name_span(chunk: str, *, before: bool) -> tuple[int, int] | None:
     if before:
         for size in (3, 2):
             name = chunk[:size]
-            if len(name) == size and _plausible_han_name(name):
+            if len(name) == size and plausible_han_name(name):
                 return (0, size)
         return None
     for size in (3, 2):
         name = chunk[-size:]
-        if len(name) == size and _plausible_han_name(name):
+        if len(name) == size and plausible_han_name(name):
             return (len(chunk) - size, len(chunk))
     return None
 
 
-def _plausible_han_name(name: str) -> bool:
+def plausible_han_name(name: str) -> bool:
     surname = name[:2] if is_chinese_surname(name[:2]) else name[:1]
     given = name[len(surname) :]
     return is_chinese_surname(surname) and 1 <= len(given) <= 2 and not (set(given) & _GIVEN_STOP)

@@ -20,6 +20,7 @@ _DEMONSTRATIVE = re.compile(
 _CITY_PREFIX = re.compile(
     r"^[A-Z][a-z]+\s+(?=[A-Z]\w+\s+\w)"
 )  # "Shanghai Ruijin Hospital" is the lexicon's Ruijin Hospital
+_MIN_SHORT_NAME = 4  # "研究所" alone is no short name
 _DERIVED_RULES = ("en.ther.derived", "zh.ther.derived", "any.ther.prefixed")
 
 
@@ -44,8 +45,12 @@ def _named_instance(modality: Candidate, earlier: list[Candidate]) -> str | None
 
 def remap_keys(text: str, mentions: list[Candidate]) -> list[Candidate]:
     """Point partial mentions (a surname, a bare cell population) at their full entity."""
+    # a surname alone joins the full name: the first word of a pinyin name, the last of a Western one
     full_people = {
-        m.name.split()[0].lower(): m.entity_key for m in mentions if m.type == "Researcher" and " " in m.name
+        part.lower(): m.entity_key
+        for m in mentions
+        if m.type == "Researcher" and " " in m.name
+        for part in (m.name.split()[-1], m.name.split()[0])
     }
     derived = [m for m in mentions if m.rule in _DERIVED_RULES]
     # "南方医院" found by its head noun is the lexicon's Nanfang Hospital when it is one of that entry's aliases
@@ -61,12 +66,18 @@ def remap_keys(text: str, mentions: list[Candidate]) -> list[Candidate]:
         )
         if Flag.MODALITY in m.flags and _DEMONSTRATIVE.search(text[max(0, m.start - 12) : m.start]):
             key = _named_instance(m, result) or key
+        if m.rule == "zh.inst.head":  # "动物研究所" after "中国科学院动物研究所": the short name of the earlier one
+            key = next((o.key for o in result if o.type == "Institution" and _shortens(m.text, o.text)), key)
         if m.type == "Researcher" and " " not in m.name:
             key = full_people.get(m.name.lower(), key)
         elif m.rule == "any.ther.progenitor":
             key = next((d.entity_key for d in derived if m.text in d.text), key)
         result.append(replace(m, key=key))
     return result
+
+
+def _shortens(short: str, full: str) -> bool:
+    return len(short) >= _MIN_SHORT_NAME and len(full) > len(short) and full.endswith(short)
 
 
 def build_entities(mentions: list[Candidate]) -> dict[str, EntityDraft]:
@@ -77,9 +88,12 @@ def build_entities(mentions: list[Candidate]) -> dict[str, EntityDraft]:
         if m.rule != "any.anaphor":
             draft.aliases.add(m.text)
         draft.aliases.update(m.aliases)
-        draft.flags = draft.flags | m.flags
+        draft.flags = draft.flags | (m.flags - {Flag.GENERIC})
         if _better_name(m, draft):
             draft.name = m.name
+    for draft in drafts.values():  # generic only when every mention is ("ORCA-7 … the trial" is a named trial)
+        if all(Flag.GENERIC in m.flags for m in draft.mentions):
+            draft.flags = draft.flags | {Flag.GENERIC}
     return drafts
 
 
@@ -90,9 +104,8 @@ def _better_name(m: Candidate, draft: EntityDraft) -> bool:
     if m.rule.startswith("any.lex"):
         return True
     current = next((x for x in draft.mentions if x.name == draft.name), None)
-    return (
-        current is not None
-        and not current.rule.startswith("any.lex")
-        and len(m.name) > len(draft.name)
-        and m.type != "Researcher"
-    )
+    if current is not None and Flag.IDENTIFIED in current.flags | m.flags:  # a trial goes by its id or acronym
+        return Flag.IDENTIFIED not in current.flags
+    if current is not None and m.type == "Researcher":  # a full name beats a surname alone ("Dr. Linden")
+        return " " not in draft.name and " " in m.name
+    return current is not None and not current.rule.startswith("any.lex") and len(m.name) > len(draft.name)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 
+from cellkg.extract.lexicon.words import words
 from cellkg.extract.mentions.candidate import Candidate, Flag
 
 ALLOWED_NESTING = {("Therapy", "Target"), ("Trial", "Therapy")}
 _MARKER_USE = re.compile(r"^\s?(?:\+|-positive|−|-negative|阳性|阴性)")
-_NOT_TARGET_USE = re.compile(r"^\s?(?:抗体|antibod|inhibitor|抑制剂|blockade|checkpoint\s+inhibitor|单抗|mAb)", re.I)
+_NOT_TARGET_USE = re.compile(rf"^\s?(?:{words('not_target_after', 'any')})", re.I)
 
 
 def nesting_allowed(outer: Candidate, inner: Candidate) -> bool:
@@ -36,6 +37,7 @@ def select_mentions(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def is_marker_use(text: str, candidate: Candidate) -> bool:
-    """ "CD4+ T cells", "CD34-positive cells", "PD-1抗体": a symbol used as a marker or drug, not a target."""
+    """ "CD4+ T cells", "CD34-positive cells", "PD-1抗体", "HLA matching": a marker, a drug's target or a
+    matching antigen, not what a cell therapy targets."""
     after = text[candidate.end : candidate.end + 24]
     return bool(_MARKER_USE.match(after) or _NOT_TARGET_USE.match(after))

@@ -12,6 +12,7 @@ from cellkg.extract.lexicon.words import cue
 from cellkg.extract.mentions.candidate import Candidate, make_candidate
 from cellkg.extract.rules import confidence
 
+_CHINESE_CAR = re.compile(r"^嵌合抗原受体-?(?:[(（]CAR[)）])?-?")
 _CASES = {"blind": re.IGNORECASE, "exact": re.NOFLAG}
 
 
@@ -40,9 +41,9 @@ def names_modality(surface: str) -> bool:
 
 
 def modality_name(surface: str) -> str:
-    """ "CAR T-cell therapy" → "CAR-T", "CAR NK" → "CAR-NK"."""
+    """ "CAR T-cell therapy" → "CAR-T", "CAR NK" → "CAR-NK", "嵌合抗原受体(CAR)-T细胞" → "CAR-T"."""
     core = cue("modality_core", "any").search(surface)
-    return re.sub(r"[\s-]+", "-", core.group()).upper() if core else surface.strip()
+    return _CHINESE_CAR.sub("CAR-", re.sub(r"[\s-]+", "-", core.group()).upper()) if core else surface.strip()
 
 
 def therapy_candidate(

@@ -16,17 +16,33 @@ _ANCHOR = re.compile(r"(?:\s|细胞|治疗|疗法|的|cells?|therapy)*$")
 _PLURAL = re.compile(r"(?:多项|多个|多款|several|multiple|many|numerous|其他)\s*$", re.I)
 # "Phase 1/2" is its own label, not the phase 1 study named beside it
 _PHASE_LABEL = re.compile(
-    r"phase\s*(I{1,3}V?|IV|[1-4])\s*([ab]?(?:\s*/\s*(?:I{1,3}|IV|[1-4])[ab]?)?)|"
+    r"phase\s*(I{1,3}V?|IV|[1-4]|one|two|three)\s*([ab]?(?:\s*/\s*(?:I{1,3}|IV|[1-4])[ab]?)?)|"
     r"(I{1,3}|IV|[1-4]|一|二|三)([ab]?(?:/(?:I{1,3}|[1-4])[ab]?)?)期",
     re.I,
 )
-_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "一": "1", "二": "2", "三": "3"}
-_JOINING_GAP = re.compile(r"^[\s*()（）\[\],，:：-]*(?:(?:study|trial|研究|试验)[\s*()（）,，]*)?$", re.I)
+_ROMAN = {
+    "i": "1",
+    "ii": "2",
+    "iii": "3",
+    "iv": "4",
+    "一": "1",
+    "二": "2",
+    "三": "3",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+}
+_NUMERALS = str.maketrans({"Ⅰ": "I", "Ⅱ": "II", "Ⅲ": "III", "Ⅳ": "IV"})  # "Ⅱ期试验": numeral signs as letters
+# "ORCHID-2 study (NCT…)", "ZUMA-7 ClinicalTrials.gov number, NCT…" (the journals' registration line)
+_JOINING_GAP = re.compile(
+    r"^[\s*()（）\[\],，:：-]*(?:(?:study|trial|研究|试验|ClinicalTrials\.gov\s+(?:number|identifier))[\s*()（）,，:：]*)?$",
+    re.I,
+)
 
 
 def phase_label(surface: str) -> str:
     """ "Phase Ib/II trial" → "1b", "1期临床试验" → "1"; "" when no phase is stated."""
-    match = _PHASE_LABEL.search(surface)
+    match = _PHASE_LABEL.search(surface.translate(_NUMERALS))
     if not match:
         return ""
     number = (match.group(1) or match.group(3)).lower()

@@ -87,12 +87,17 @@ def _merge_sentence(text: str, group: list[Candidate], keys: dict[int, str]) -> 
     ids = [m for m in group if Flag.IDENTIFIED in m.flags]
     for left, right in pairwise(ids):
         if adjacent_ids(text, left, right):
-            keys[id(right)] = keys[id(left)]
+            # the registry number keys the trial, so a registry record of it meets the same node
+            keys[id(left)] = keys[id(right)] = keys[id(right if _registered(right) and not _registered(left) else left)]
     if not ids:
         return
     for m in group:
         if Flag.IDENTIFIED not in m.flags:
             keys[id(m)] = keys[id(min(ids, key=lambda i: abs(i.start - m.start)))]
+
+
+def _registered(mention: Candidate) -> bool:
+    return mention.rule == "any.trial.registry"
 
 
 def _phases_of_identified(

@@ -20,8 +20,8 @@ _REGISTRY = re.compile(
 # design adjectives stay in the name: the gold keeps "randomised phase 3 trial" as the trial's alias
 _PHASE_EN = re.compile(
     rf"(?:(?:{words('trial_design')})(?:,?\s+(?:{words('trial_design_next')}))*\s+)?"
-    r"(?:clinical\s+)?phase\s*(?:I{1,3}V?|IV|[1-4])(?:[ab])?(?:\s*/\s*(?:I{1,3}|[1-4])[ab]?)?"
-    r"\s+(?:clinical\s+)?(?:trials?|stud(?:y|ies))",
+    r"(?:clinical\s+)?phase\s*(?:I{1,3}V?|IV|[1-4]|one|two|three)(?:[ab])?(?:\s*/\s*(?:I{1,3}|[1-4])[ab]?)?"
+    r"\s+(?:(?-i:[A-Z]{2,6}|CAR[- ]?[A-Z]{1,3})\s+|cells?\s+){0,4}(?:clinical\s+)?(?:trials?|stud(?:y|ies))",
     re.I,
 )
 _NAMED_EN = re.compile(rf"(?:{words('trial_kind')})\s+(?:clinical\s+)?(?:trial|study|research)(?![A-Za-z])", re.I)
@@ -30,16 +30,24 @@ _PRODUCT_TRIAL = re.compile(
     r"([A-Z]{2,5}-?\d{2,6}[A-Z]?)临床(?=数据|试验|研究)"
 )
 _PHASE_ZH = re.compile(
-    r"(?:\d{4}年)?(?:临床)?(?:I{1,3}|IV|[1-4]|一|二|三)(?:/(?:I{1,3}|[1-4]))?期(?:临床)?(?:试验|研究)"
+    r"(?:\d{4}年)?(?:临床)?(?:I{1,3}|IV|[1-4]|一|二|三|[ⅠⅡⅢⅣ])(?:/(?:I{1,3}|[1-4]|[ⅠⅡⅢ]))?期(?:临床)?(?:试验|研究)"
 )
 _NAMED_ZH = re.compile(words("named_trial", "zh"))
 _GENERIC = re.compile(
-    r"(?:clinical\s+)?trials?(?![A-Za-z-])|clinical\s+(?:research|stud(?:y|ies))|临床试验|临床研究|试验", re.I
+    r"(?<![A-Za-z])(?:clinical\s+)?trials?(?![A-Za-z-])|clinical\s+(?:research|stud(?:y|ies))|临床试验|临床研究|试验",
+    re.I,
 )
 _ACRONYM = re.compile(
     r"(?<![A-Za-z0-9-])([A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]{1,4})*|[A-Z]-\d{3}-\d{2})"
-    r"(?=\s*(?:(?:pivotal|registrational|注册|关键|临床)\s*)?(?:study|trial|clinical\s+trial|研究|试验|\*\*\s*study)|\s*[(（](?:NCT|ChiCTR|CTR)\d)|"
+    r"(?=\s*(?:(?:pivotal|registrational|注册|关键|临床)\s*)?(?:study|trial|clinical\s+trial|研究|试验|\*\*\s*study)|\s*[(（](?:NCT|ChiCTR|CTR)\d|\s+ClinicalTrials\.gov\s+(?:number|identifier))|"
     r"(?:(?<=注册临床试验)|(?<=注册研究)|(?<=关键研究)|(?<=关键试验))([A-Z][A-Z0-9]{2,}(?:-\d{1,3})?)"
+)
+# "a phase 2 study (ORCA-7)", "关键性临床研究（XJ-19-201）": a study's code in brackets after it
+_CODE_AFTER_TRIAL = re.compile(r"(?:研究|试验|(?i:trial|study))\s?[(（]([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+){1,3})[)）]")
+# "Ntrust-1, the first clinical trial of …", "Ntrust-2, a clinical trial for …": a named study in apposition
+_NAMED_APPOSITION = re.compile(
+    r"(?<![A-Za-z0-9-])([A-Z][A-Za-z]{2,}-\d{1,3})(?=,\s+(?:the|a|an|its|their|our)\s+(?:(?!(?:of|in|to|for)\s)[\w.-]+\s+){0,5}"
+    r"(?:trial|study)\b)"
 )
 _NOT_ACRONYM = word_set("not_trial_acronym")  # modalities, agencies, endpoints, roles: capitals that are no study
 _PRODUCT_CODE = re.compile(r"[A-Z]{1,5}-?\d{2,6}[A-Z]?")  # AB-101, XYZ123: a product, not a study
@@ -61,8 +69,11 @@ def find_trials(text: str, start: int, end: int) -> list[Candidate]:
                 flags=identified,
             )
         )
-    for match in _ACRONYM.finditer(segment):
-        group = 1 if match.group(1) else 2
+    named = [(m, 1, "any.trial.acronym") for m in _ACRONYM.finditer(segment)]
+    named += [(m, 1, "any.trial.code") for m in _CODE_AFTER_TRIAL.finditer(segment)]
+    named += [(m, 1, "en.trial.apposition") for m in _NAMED_APPOSITION.finditer(segment)]
+    for match, group, rule in named:
+        group = group if match.group(group) else 2
         name = match.group(group)
         if (
             _acronym_head(name) not in _NOT_ACRONYM
@@ -75,8 +86,8 @@ def find_trials(text: str, start: int, end: int) -> list[Candidate]:
                     "Trial",
                     start + match.start(group),
                     start + match.end(group),
-                    "any.trial.acronym",
-                    confidence("any.trial.acronym"),
+                    rule,
+                    confidence(rule),
                     flags=identified,
                 )
             )

@@ -44,7 +44,9 @@ STAGES: tuple[tuple[SentenceRule, ...] | DocumentRule, ...] = (
 )
 
 
-def find_relations(ctx: DocContext, doc_id: str) -> RelationCollector:
+def find_relations(ctx: DocContext, doc_id: str, then: DocumentRule | None = None) -> RelationCollector:
+    """Run the rules, pass units' relations to parents; ``then`` (the learned decision) sees all of it and may
+    add relations, which pass to parents in turn."""
     out = RelationCollector(ctx, doc_id)
     for stage in STAGES:
         if isinstance(stage, tuple):
@@ -54,6 +56,9 @@ def find_relations(ctx: DocContext, doc_id: str) -> RelationCollector:
         else:
             stage(ctx, out)
     propagate_to_parents(ctx, out)
+    if then is not None:
+        then(ctx, out)
+        propagate_to_parents(ctx, out)
     return out
 
 

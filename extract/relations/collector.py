@@ -10,7 +10,8 @@ from cellkg.extract.config import RULE_VERSION
 from cellkg.extract.lexicon.words import has_cue
 from cellkg.extract.mentions.candidate import Flag
 from cellkg.extract.relations.context import DocContext
-from cellkg.extract.rules import confidence, rule
+from cellkg.extract.rules import ANY_RELATION, rule
+from cellkg.extract.rules import confidence as rule_confidence
 
 
 class RelationCollector:
@@ -20,8 +21,20 @@ class RelationCollector:
         self.extracted_at = datetime.now(UTC).isoformat(timespec="seconds")
         self.rejected = 0
 
-    def add(self, rel_type: str, source_key: str, target_key: str, sentence_index: int, rule_id: str) -> None:
-        if rule(rule_id).relation != rel_type:  # a rule id is a claim about one relation type
+    def add(
+        self,
+        rel_type: str,
+        source_key: str,
+        target_key: str,
+        sentence_index: int,
+        rule_id: str,
+        *,
+        confidence: float | None = None,
+        label: str = "",
+    ) -> None:
+        """Add evidence for a relation; the learned decision passes its probability and its ``label`` (the rule
+        id with the features that fired), which the evidence then carries as its rule."""
+        if rule(rule_id).relation not in (rel_type, ANY_RELATION):  # a rule id is a claim about one relation type
             raise ValueError(f"rule {rule_id!r} does not produce {rel_type}")
         entities = self.ctx.entities
         if source_key == target_key or source_key not in entities or target_key not in entities:
@@ -37,9 +50,9 @@ class RelationCollector:
             sentence=sentence.text,
             char_start=sentence.start,
             char_end=sentence.end,
-            rule=rule_id,
+            rule=label or rule_id,
             rule_version=RULE_VERSION,
-            confidence=confidence(rule_id),
+            confidence=rule_confidence(rule_id) if confidence is None else confidence,
             negated=has_cue("negation", sentence.text),
             hedged=has_cue("hedge", sentence.text),
             lang=self.ctx.lang,
@@ -47,7 +60,7 @@ class RelationCollector:
             extracted_at=self.extracted_at,
         )
         bucket = self.found.setdefault((rel_type, source_key, target_key), [])
-        if all(e.char_start != evidence.char_start or e.rule != rule_id for e in bucket):
+        if all(e.char_start != evidence.char_start or e.rule != evidence.rule for e in bucket):
             bucket.append(evidence)
 
     def sources_of(self, rel_type: str, target_key: str) -> list[str]:

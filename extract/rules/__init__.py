@@ -1,7 +1,8 @@
 """The rule table (extract/rules/rules.tsv): every rule id the extractor uses, with its confidence.
 
 A rule id reads ``<lang|any>.<area>.<name>``. Each row gives the id, its kind (``mention`` or
-``relation``), the relation type a relation rule produces, its confidence (empty for mention rules that
+``relation``), the relation type a relation rule produces (``*`` for the learned decision, which may produce
+any; its confidence is a floor under the scorer's threshold), its confidence (empty for mention rules that
 copy the confidence of the mention they extend), the language it is written for, and an example text
 with the names the rule should yield from it (source and target; for mention rules only the source).
 Asking for an id that is not in the table raises: there is no silent default.
@@ -16,6 +17,7 @@ from importlib.resources import files
 from cellkg.core.schema import RELATION_TYPES
 
 KINDS = ("mention", "relation")
+ANY_RELATION = "*"  # the learned decision's row: it may produce any relation type
 _COLUMNS = ("id", "kind", "relation", "confidence", "lang", "example", "source", "target")
 
 
@@ -27,7 +29,7 @@ class UnknownRule(KeyError):
 class Rule:
     id: str
     kind: str
-    relation: str  # the relation type of a relation rule, "" for mention rules
+    relation: str  # the relation type of a relation rule ("*": any, the learned decision), "" for mention rules
     confidence: float | None  # None: the mention keeps the confidence of the mention it copies
     lang: str
     example: str  # line breaks written as \n in the file
@@ -39,7 +41,8 @@ def _rule(cells: list[str]) -> Rule:
     if len(cells) != len(_COLUMNS):
         raise ValueError(f"rules.tsv: {cells[:1]} has {len(cells)} columns, expected {_COLUMNS}")
     id_, kind, relation, confidence, lang, example, source, target = cells
-    if kind not in KINDS or (kind == "relation") != (relation in RELATION_TYPES) or lang not in ("en", "zh", "any"):
+    relation_ok = relation in RELATION_TYPES or relation == ANY_RELATION
+    if kind not in KINDS or (kind == "relation") != relation_ok or lang not in ("en", "zh", "any"):
         raise ValueError(f"rules.tsv: {id_}: bad kind {kind!r}, relation {relation!r} or lang {lang!r}")
     value = float(confidence) if confidence else None
     if value is None and kind == "relation" or value is not None and not 0 < value <= 1:
