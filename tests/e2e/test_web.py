@@ -1,7 +1,8 @@
 """The web explorer (web/dist) end to end in a real headless Chromium (Debian's, via Playwright).
 
 The API runs in-process (uvicorn in a thread, on a free port) against the session's Neo4j loaded
-with examples/corpus, and serves the built explorer. Every request that does not go to 127.0.0.1
+with examples/corpus and two structured records (a ClinicalTrials.gov study, a PubMed article), and
+serves the built explorer. Every request that does not go to 127.0.0.1
 is aborted, so a CDN or web font would break the page; any console error fails the test.
 Chromium comes from tests/e2e/conftest.py (the ``browser`` fixture).
 Saves docs/web-entity.png and docs/web-graph.png for the README.
@@ -30,6 +31,9 @@ pytestmark = pytest.mark.browser
 
 DOCS = REPO_ROOT / "docs"
 FIRST_LOAD_BUDGET_S = 1.0
+RECORDS = REPO_ROOT / "tests" / "data" / "records"
+STUDY = RECORDS / "ctgov" / "NCT06898385.json"  # a TCR-T study: phase 1, recruiting, China
+ARTICLE = RECORDS / "pubmed" / "22663011.xml"  # trametinib in melanoma, NEJM 2012
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +47,7 @@ def dist(settings):
 @pytest.fixture(scope="module")
 def base_url(dist, settings, driver) -> Iterator[str]:
     wipe_graph(driver)
-    ingest_paths(driver, [REPO_ROOT / "examples" / "corpus"])
+    ingest_paths(driver, [REPO_ROOT / "examples" / "corpus", STUDY, ARTICLE])
     port = free_port()
     app = create_app(settings.with_overrides(api_port=port))
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
@@ -120,6 +124,9 @@ def search(page, text: str):
 def test_search_in_english_and_chinese_groups_hits_by_type(page, clean_console):
     page.goto("/")
     page.get_by_test_id("overview").get_by_text("Therapies by target").wait_for()
+    trials = page.get_by_role("region", name="Trials by disease")
+    stage = trials.get_by_role("listitem").filter(has_text="NCT06898385").first.get_by_test_id("trial-stage")
+    assert stage.inner_text().split() == ["Phase", "1", "Recruiting"]
 
     hits = search(page, "CD19")
     hits.get_by_role("group", name="Target").get_by_role("option", name="CD19").wait_for()
@@ -172,6 +179,7 @@ def test_entity_page_loads_fast_with_highlighted_evidence_and_links_to_its_docum
     document = page.get_by_test_id("document-page")
     document.wait_for()
     assert document.get_by_test_id("doc-text").locator("a.mention").count() > 3  # mentions highlighted by type
+    assert document.get_by_test_id("doc-text").locator("mark.focus").first.is_visible()  # the sentence we came from
     assert document.locator("table.claims tbody tr").count() > 0
     page.go_back()
     page.get_by_test_id("entity-page").wait_for()
@@ -210,18 +218,109 @@ def test_graph_view_expands_a_node_on_click_and_filters(page, clean_console):
     page.get_by_test_id("entity-page").wait_for()
 
 
-def test_paths_show_the_shortest_chain_with_evidence(page, clean_console):
+def test_paths_show_the_shortest_chains_with_evidence(page, clean_console):
     page.goto("/paths")
     page.get_by_test_id("path-from").get_by_role("combobox").fill("CD19")
     page.get_by_role("group", name="Target").get_by_role("option", name="CD19").click()
     page.get_by_test_id("path-to").get_by_role("combobox").fill("Novartis")
     page.get_by_role("option", name="Novartis").click()
-    path = page.get_by_test_id("path")
+    path = page.get_by_test_id("path").first
     path.wait_for()
     assert "2 hops" in path.get_by_role("heading").inner_text()
     names = path.locator(".path-node").all_inner_texts()
     assert "CD19" in names[0] and "Kymriah" in names[1] and "Novartis" in names[2]
     assert path.get_by_test_id("evidence").count() >= 2
+
+    # CD19 reaches large B-cell lymphoma through two therapies: both chains are shown
+    page.goto(f"/paths?from={quote('Target:cd19', safe='')}&to={quote('Disease:largebcelllymphoma', safe='')}")
+    page.get_by_test_id("more-chains").wait_for()
+    chains = page.get_by_test_id("path")
+    assert chains.count() == 2
+    middles = {chains.nth(i).locator(".path-node").nth(1).inner_text().split()[1] for i in range(2)}
+    assert middles == {"relma-cel", "Kymriah"}
+    assert all(chains.nth(i).get_by_test_id("evidence").count() >= 2 for i in range(2))
+
+
+def _mention_spans(base: str, name: str) -> int:
+    """How many mention spans the document has that do not overlap (of overlapping ones the first, longest)."""
+    query = '{ documents(first: 1, filter: {name: "%s"}) { edges { node { mentions(first: 100) {spans {start end}}}}}}'
+    node = _post(base, query % name)["data"]["documents"]["edges"][0]["node"]
+    kept, end = 0, -1
+    for start, stop in sorted((s["start"], -s["end"]) for m in node["mentions"] for s in m["spans"]):
+        if start >= end:
+            kept, end = kept + 1, -stop
+    return kept
+
+
+def test_document_page_highlights_every_mention_and_shows_the_record(page, base_url, clean_console):
+    page.goto("/documents")
+    page.get_by_role("link", name="Improved survival with MEK inhibition in BRAF-mutated melanoma.").click()
+    document = page.get_by_test_id("document-page")
+    document.wait_for()
+    assert document.locator(".page-head .type-badge").text_content() == "PubMed / PMC record"
+    facts = document.get_by_test_id("doc-facts")
+    assert "The New England journal of medicine" in facts.inner_text()
+    assert "2012-06-04" in facts.inner_text()
+    assert facts.get_by_role("link", name="22663011", exact=True).get_attribute("href").endswith("22663011")
+    assert (
+        facts.get_by_role("link", name="10.1056/NEJMoa1203421").get_attribute("href")
+        == "https://doi.org/10.1056/NEJMoa1203421"
+    )
+
+    text = document.get_by_test_id("doc-text")
+    assert text.inner_text().startswith("Improved survival with MEK inhibition")  # the whole text, not excerpts
+    assert text.locator("a.mention").count() == _mention_spans(base_url, "22663011")  # every mention the API knows
+    author = text.get_by_role("link", name="Keith T Flaherty")
+    assert author.get_attribute("data-type") == "RESEARCHER"
+    assert author.evaluate("a => getComputedStyle(a).borderBottomColor") == "rgb(93, 182, 101)"  # cellkg.grass
+    disease = text.locator('a.mention[data-type="DISEASE"]').first
+    assert disease.evaluate("a => getComputedStyle(a).borderBottomColor") == "rgb(235, 39, 40)"
+    claims = document.get_by_role("region", name="Claims")
+    assert claims.locator("tbody tr").filter(has_text="AFFILIATED_WITH").count() == 1
+    document.get_by_role("link", name="show in the text").click()  # the evidence's span, marked in the text
+    text.locator("mark.focus").filter(has_text="Boston, USA").wait_for()
+
+    author.focus()  # a mention is a link: Enter opens the entity
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/entity/Researcher%3Akeithtflaherty")
+
+
+def test_trial_page_shows_its_registry_facts_and_identifiers_with_links(page, clean_console):
+    page.goto(f"/entity/{quote('Trial:nct06898385', safe='')}")
+    facts = page.get_by_test_id("trial-facts")
+    facts.wait_for()
+    text = facts.inner_text()
+    for stated in ("Phase 1", "Recruiting", "2025-03-27", "2027-09-27", "9 participants", "China", "Interventional"):
+        assert stated in text, stated
+    link = page.get_by_test_id("xrefs").get_by_role("link", name="NCT06898385")
+    assert link.get_attribute("href") == "https://www.clinicaltrials.gov/study/NCT06898385"
+    stated = page.locator("blockquote").get_by_text("Pancreatic Cancer", exact=True)
+    field = page.get_by_test_id("evidence").filter(has=stated).locator("code")
+    assert field.inner_text() == "protocolSection.conditionsModule.conditions[0]"  # the record's field states it
+
+    page.goto(f"/entity/{quote('Trial:eliana', safe='')}")  # a trial known from prose only: its NCT number
+    link = page.get_by_test_id("xrefs").get_by_role("link", name="NCT02435849")
+    assert link.get_attribute("href") == "https://www.clinicaltrials.gov/study/NCT02435849"
+    assert "No registry record" in page.get_by_test_id("trial-facts").inner_text()
+
+
+def test_keyboard_reaches_the_content_with_visible_focus(page, clean_console):
+    page.goto(f"/entity/{quote('Target:cd19', safe='')}")
+    page.get_by_test_id("entity-page").wait_for()
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to content")
+    assert skip.evaluate("a => a === document.activeElement && getComputedStyle(a).outlineStyle !== 'none'")
+    assert skip.is_visible()
+    page.keyboard.press("Tab")  # the brand (home) link
+    assert page.get_by_role("link", name="cellkg explorer").evaluate("a => getComputedStyle(a).outlineStyle") != "none"
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == "Search entities"
+    page.keyboard.type("CAR-NK")
+    page.get_by_role("listbox", name="Search entities suggestions").wait_for()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/entity/Therapy%3A*")
+    page.get_by_test_id("entity-page").wait_for()
 
 
 def test_graphiql_loads_offline_and_runs_a_query(page, clean_console):
@@ -233,12 +332,31 @@ def test_graphiql_loads_offline_and_runs_a_query(page, clean_console):
     page.wait_for_function("() => document.querySelector('.graphiql-response')?.innerText.includes('Target:cd19')")
 
 
-def test_an_unreachable_api_gives_a_clear_message(page, console):
+VIEWS = [
+    "/",
+    f"/entity/{quote('Target:cd19', safe='')}",
+    f"/graph/{quote('Target:cd19', safe='')}",
+    "/documents",
+    f"/paths?from={quote('Target:cd19', safe='')}&to={quote('Institution:novartis', safe='')}",
+    "/search?q=CD19",
+]
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_an_unreachable_api_gives_a_clear_message_in_every_view(page, console, view):
     page.route("**/graphql", lambda route: route.abort())
-    page.goto(f"/entity/{quote('Target:cd19', safe='')}")
-    alert = page.get_by_role("alert")
+    page.goto(view)
+    alert = page.get_by_role("alert").first
     alert.wait_for()
     assert "cannot be reached" in alert.inner_text()
+
+
+def test_an_api_error_gives_a_clear_message(page, clean_console):
+    page.goto(f"/search?q={'x' * 1001}")  # the API refuses a search text over 1,000 characters
+    alert = page.get_by_role("alert")
+    alert.wait_for()
+    assert "The API answered with an error" in alert.inner_text()
+    assert "1000 characters" in alert.inner_text()
 
 
 def test_api_routes_keep_working_and_deep_links_get_the_app(base_url, dist):

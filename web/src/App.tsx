@@ -50,7 +50,7 @@ export function App() {
       first.current = false;
       return;
     }
-    window.scrollTo(0, 0);
+    if (!window.location.hash) window.scrollTo(0, 0); // an anchor (#s<start>) is scrolled to by its view
     main.current?.focus({ preventScroll: true });
   }, [route.path]);
   const section = `/${route.path.split("/")[1] ?? ""}`;

@@ -1,6 +1,6 @@
 // What the explorer knows about the graph model: colours (cypher/browser/cellkg.grass), labels,
 // and which relation fields each entity type has, so the pages can treat them uniformly.
-import type { EntityQuery, EntityType, EvidenceFieldsFragment, NeighbourhoodQuery, RelationType } from "./gql/graphql";
+import type { EntityQuery, EntityType, EvidenceFieldsFragment, RelationType } from "./gql/graphql";
 
 /** Node colours of the Neo4j Browser style (cypher/browser/cellkg.grass). */
 export const TYPE_STYLE: Record<EntityType, { color: string; border: string; text: string; label: string }> = {
@@ -40,37 +40,49 @@ export function typeFromTypename(typename: string): EntityType {
 }
 
 type Direction = "out" | "in" | "both";
-interface FieldSpec {
-  field: string;
+type LoadedEntity = NonNullable<EntityQuery["entity"]>;
+/** The fields of an entity type (as EntityQuery loads it) that hold relation edges. */
+type EdgeField<T extends LoadedEntity["__typename"]> = {
+  [K in keyof Extract<LoadedEntity, { __typename: T }>]-?: Extract<LoadedEntity, { __typename: T }>[K] extends
+    | { relationId: string }[]
+    | undefined
+    ? K
+    : never;
+}[keyof Extract<LoadedEntity, { __typename: T }>];
+interface FieldSpec<F> {
+  field: F;
   label: string;
   direction: Direction;
 }
 
-/** Relation fields per entity type: "out" when this entity is the subject of the claim. */
-export const RELATION_FIELDS: Record<EntityType, FieldSpec[]> = {
-  RESEARCHER: [
+/**
+ * Labels and directions of the relation fields EntityQuery loads ("out" when this entity is the subject of
+ * the claim); a field named here that the query does not load fails the type check.
+ */
+const RELATION_FIELDS: { [T in LoadedEntity["__typename"]]: FieldSpec<EdgeField<T>>[] } = {
+  Researcher: [
     { field: "institutions", label: "Affiliated with", direction: "out" },
     { field: "therapies", label: "Develops", direction: "out" },
   ],
-  INSTITUTION: [
+  Institution: [
     { field: "therapies", label: "Develops", direction: "out" },
     { field: "trials", label: "Trials conducted here", direction: "in" },
     { field: "researchers", label: "Affiliated researchers", direction: "in" },
     { field: "collaborators", label: "Collaborates with", direction: "both" },
   ],
-  THERAPY: [
+  Therapy: [
     { field: "targets", label: "Targets", direction: "out" },
     { field: "diseases", label: "Treats", direction: "out" },
     { field: "trials", label: "Tested in", direction: "out" },
     { field: "developedBy", label: "Developed by", direction: "in" },
   ],
-  TARGET: [{ field: "therapies", label: "Targeted by", direction: "in" }],
-  TRIAL: [
+  Target: [{ field: "therapies", label: "Targeted by", direction: "in" }],
+  Trial: [
     { field: "testedTherapies", label: "Tests", direction: "in" },
     { field: "studies", label: "Studies", direction: "out" },
     { field: "conductedAt", label: "Conducted at", direction: "out" },
   ],
-  DISEASE: [
+  Disease: [
     { field: "treatedBy", label: "Treated by", direction: "in" },
     { field: "studiedIn", label: "Studied in", direction: "in" },
   ],
@@ -81,6 +93,9 @@ export interface Brief {
   name: string;
   nameZh?: string | null;
   type: EntityType;
+  /** A trial's, as its registry record states them (EntityBrief). */
+  phases?: string[] | null;
+  status?: string | null;
 }
 
 export interface RelEdge {
@@ -91,7 +106,7 @@ export interface RelEdge {
   documentCount: number;
   negated: boolean;
   node: Brief;
-  evidence?: EvidenceFieldsFragment[];
+  evidence: EvidenceFieldsFragment[];
 }
 
 export interface RelGroup {
@@ -101,34 +116,16 @@ export interface RelGroup {
   edges: RelEdge[];
 }
 
-type LoadedEntity = NonNullable<EntityQuery["entity"] | NeighbourhoodQuery["entity"]>;
-
 /** The entity's relation fields as groups, most confident first within each. */
 export function relationGroups(entity: LoadedEntity): RelGroup[] {
-  const record = entity as unknown as Record<string, RelEdge[] | undefined>;
-  return RELATION_FIELDS[entity.type].map((spec) => ({
+  const record = entity as unknown as Record<string, RelEdge[]>;
+  const specs: FieldSpec<string>[] = RELATION_FIELDS[entity.__typename];
+  return specs.map((spec) => ({
     ...spec,
-    edges: [...(record[spec.field] ?? [])].sort(
+    edges: [...record[spec.field]].sort(
       (a, b) => Number(a.negated) - Number(b.negated) || b.confidence - a.confidence || b.evidenceCount - a.evidenceCount,
     ),
   }));
-}
-
-/** Identifiers found among the names, with a registry link where one exists. */
-export function identifiers(names: string[]): { id: string; href?: string; registry: string }[] {
-  const found = new Map<string, { id: string; href?: string; registry: string }>();
-  for (const name of names) {
-    const nct = /\bNCT\d{8}\b/.exec(name);
-    if (nct) found.set(nct[0], { id: nct[0], registry: "ClinicalTrials.gov", href: `https://clinicaltrials.gov/study/${nct[0]}` });
-    const chictr = /\bChiCTR[-\dA-Za-z]{6,}\b/.exec(name);
-    if (chictr)
-      found.set(chictr[0], {
-        id: chictr[0],
-        registry: "ChiCTR",
-        href: `https://www.chictr.org.cn/searchprojEN.html?regno=${encodeURIComponent(chictr[0])}`,
-      });
-  }
-  return [...found.values()];
 }
 
 export const pct = (x: number) => `${Math.round(x * 100)}%`;

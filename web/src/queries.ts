@@ -8,6 +8,10 @@ export const EntityBriefFragment = graphql(`
     name
     nameZh
     type
+    ... on Trial {
+      phases
+      status
+    }
   }
 `);
 
@@ -25,6 +29,7 @@ export const EvidenceFieldsFragment = graphql(`
     negated
     hedged
     rule
+    field
     language
     document {
       id
@@ -46,6 +51,10 @@ export const EvidenceFieldsFragment = graphql(`
   }
 `);
 
+/*
+ * One fragment per edge type, the same fields in each: the schema's seven *RelationEdge types share no
+ * interface, and a GraphQL fragment has exactly one type condition.
+ */
 export const TherapyEdgeFragment = graphql(`
   fragment TherapyEdge on TherapyRelationEdge {
     relationId
@@ -59,19 +68,6 @@ export const TherapyEdgeFragment = graphql(`
     }
     evidence(first: 5) {
       ...EvidenceFields
-    }
-  }
-`);
-export const GTherapyEdgeFragment = graphql(`
-  fragment GTherapyEdge on TherapyRelationEdge {
-    relationId
-    type
-    confidence
-    evidenceCount
-    documentCount
-    negated
-    node {
-      ...EntityBrief
     }
   }
 `);
@@ -91,19 +87,6 @@ export const TargetEdgeFragment = graphql(`
     }
   }
 `);
-export const GTargetEdgeFragment = graphql(`
-  fragment GTargetEdge on TargetRelationEdge {
-    relationId
-    type
-    confidence
-    evidenceCount
-    documentCount
-    negated
-    node {
-      ...EntityBrief
-    }
-  }
-`);
 export const DiseaseEdgeFragment = graphql(`
   fragment DiseaseEdge on DiseaseRelationEdge {
     relationId
@@ -117,19 +100,6 @@ export const DiseaseEdgeFragment = graphql(`
     }
     evidence(first: 5) {
       ...EvidenceFields
-    }
-  }
-`);
-export const GDiseaseEdgeFragment = graphql(`
-  fragment GDiseaseEdge on DiseaseRelationEdge {
-    relationId
-    type
-    confidence
-    evidenceCount
-    documentCount
-    negated
-    node {
-      ...EntityBrief
     }
   }
 `);
@@ -149,19 +119,6 @@ export const TrialEdgeFragment = graphql(`
     }
   }
 `);
-export const GTrialEdgeFragment = graphql(`
-  fragment GTrialEdge on TrialRelationEdge {
-    relationId
-    type
-    confidence
-    evidenceCount
-    documentCount
-    negated
-    node {
-      ...EntityBrief
-    }
-  }
-`);
 export const InstitutionEdgeFragment = graphql(`
   fragment InstitutionEdge on InstitutionRelationEdge {
     relationId
@@ -175,19 +132,6 @@ export const InstitutionEdgeFragment = graphql(`
     }
     evidence(first: 5) {
       ...EvidenceFields
-    }
-  }
-`);
-export const GInstitutionEdgeFragment = graphql(`
-  fragment GInstitutionEdge on InstitutionRelationEdge {
-    relationId
-    type
-    confidence
-    evidenceCount
-    documentCount
-    negated
-    node {
-      ...EntityBrief
     }
   }
 `);
@@ -207,19 +151,6 @@ export const ResearcherEdgeFragment = graphql(`
     }
   }
 `);
-export const GResearcherEdgeFragment = graphql(`
-  fragment GResearcherEdge on ResearcherRelationEdge {
-    relationId
-    type
-    confidence
-    evidenceCount
-    documentCount
-    negated
-    node {
-      ...EntityBrief
-    }
-  }
-`);
 export const AnyEdgeFragment = graphql(`
   fragment AnyEdge on EntityRelationEdge {
     relationId
@@ -236,21 +167,36 @@ export const AnyEdgeFragment = graphql(`
     }
   }
 `);
-export const GAnyEdgeFragment = graphql(`
-  fragment GAnyEdge on EntityRelationEdge {
-    relationId
+export const XrefFieldsFragment = graphql(`
+  fragment XrefFields on Xref {
+    prefix
+    id
+    curie
+    url
+  }
+`);
+
+/** A claim with its figures: the document page's and the overview's tables. */
+export const ClaimFieldsFragment = graphql(`
+  fragment ClaimFields on Relation {
+    id
     type
     confidence
     evidenceCount
     documentCount
     negated
-    node {
+    subject {
+      ...EntityBrief
+    }
+    object {
       ...EntityBrief
     }
   }
 `);
+
 /**
- * An entity with every relation it takes part in (negated ones too) and their first pieces of evidence.
+ * An entity with every relation it takes part in (negated ones too) and their first pieces of evidence:
+ * the entity page, and each node the graph view expands (so moving between the two hits urql's cache).
  * Nested arguments are literals, not variables: the API's look-ahead (api/lookahead.py) fails on
  * variables below the top level and on @include/@skip.
  */
@@ -259,6 +205,9 @@ export const EntityQuery = graphql(`
     entity(id: $id) {
       ...EntityBrief
       aliases
+      xrefs {
+        ...XrefFields
+      }
       documents(first: 20) {
         id
         name
@@ -307,6 +256,13 @@ export const EntityQuery = graphql(`
         }
       }
       ... on Trial {
+        phases
+        status
+        startDate
+        completionDate
+        enrollment
+        countries
+        studyType
         testedTherapies(first: 50, includeNegated: true) {
           ...TherapyEdge
         }
@@ -323,76 +279,6 @@ export const EntityQuery = graphql(`
         }
         studiedIn(first: 50, includeNegated: true) {
           ...TrialEdge
-        }
-      }
-    }
-  }
-`);
-
-/** The neighbourhood of an entity for the graph view: relations without evidence. */
-export const NeighbourhoodQuery = graphql(`
-  query Neighbourhood($id: ID!) {
-    entity(id: $id) {
-      ...EntityBrief
-      aliases
-      ... on Researcher {
-        institutions(first: 25) {
-          ...GInstitutionEdge
-        }
-        therapies(first: 25) {
-          ...GTherapyEdge
-        }
-      }
-      ... on Institution {
-        researchers(first: 25) {
-          ...GResearcherEdge
-        }
-        therapies(first: 25) {
-          ...GTherapyEdge
-        }
-        trials(first: 25) {
-          ...GTrialEdge
-        }
-        collaborators(first: 25) {
-          ...GInstitutionEdge
-        }
-      }
-      ... on Therapy {
-        developedBy(first: 25) {
-          ...GAnyEdge
-        }
-        targets(first: 25) {
-          ...GTargetEdge
-        }
-        diseases(first: 25) {
-          ...GDiseaseEdge
-        }
-        trials(first: 25) {
-          ...GTrialEdge
-        }
-      }
-      ... on Target {
-        therapies(first: 25) {
-          ...GTherapyEdge
-        }
-      }
-      ... on Trial {
-        testedTherapies(first: 25) {
-          ...GTherapyEdge
-        }
-        conductedAt(first: 25) {
-          ...GInstitutionEdge
-        }
-        studies(first: 25) {
-          ...GDiseaseEdge
-        }
-      }
-      ... on Disease {
-        treatedBy(first: 25) {
-          ...GTherapyEdge
-        }
-        studiedIn(first: 25) {
-          ...GTrialEdge
         }
       }
     }
@@ -423,6 +309,13 @@ export const DocumentQuery = graphql(`
       mediaType
       ingestedAt
       extractorVersion
+      publishedAt
+      journal
+      version
+      xrefs {
+        ...XrefFields
+      }
+      text
       mentions(first: 100) {
         count
         entity {
@@ -437,18 +330,7 @@ export const DocumentQuery = graphql(`
         ...EvidenceFields
       }
       claims(first: 100) {
-        id
-        type
-        confidence
-        evidenceCount
-        documentCount
-        negated
-        subject {
-          ...EntityBrief
-        }
-        object {
-          ...EntityBrief
-        }
+        ...ClaimFields
       }
     }
   }
@@ -470,37 +352,58 @@ export const DocumentsQuery = graphql(`
           source
           language
           chars
-          ingestedAt
+          mediaType
+          publishedAt
+          journal
         }
       }
     }
   }
 `);
 
+export const PathFieldsFragment = graphql(`
+  fragment PathFields on Path {
+    length
+    nodes {
+      ...EntityBrief
+    }
+    relations {
+      id
+      type
+      confidence
+      evidenceCount
+      documentCount
+      negated
+      subject {
+        id
+      }
+      object {
+        id
+      }
+      evidence(first: 3) {
+        ...EvidenceFields
+      }
+    }
+  }
+`);
+
+/** The shortest path the API finds (it returns one). */
 export const PathQuery = graphql(`
   query Path($from: ID!, $to: ID!, $maxHops: Int!) {
     path(from: $from, to: $to, maxHops: $maxHops) {
-      length
-      nodes {
-        ...EntityBrief
-      }
-      relations {
-        id
-        type
-        confidence
-        evidenceCount
-        documentCount
-        negated
-        subject {
-          id
-        }
-        object {
-          id
-        }
-        evidence(first: 3) {
-          ...EvidenceFields
-        }
-      }
+      ...PathFields
+    }
+  }
+`);
+
+/** A chain through a given first step: from → via in one hop, then a shortest path via → to. */
+export const PathViaQuery = graphql(`
+  query PathVia($from: ID!, $via: ID!, $to: ID!, $rest: Int!) {
+    step: path(from: $from, to: $via, maxHops: 1) {
+      ...PathFields
+    }
+    rest: path(from: $via, to: $to, maxHops: $rest) {
+      ...PathFields
     }
   }
 `);
@@ -605,8 +508,7 @@ export const OverviewTablesQuery = graphql(`
           studiedIn(first: 12) {
             confidence
             node {
-              id
-              name
+              ...EntityBrief
             }
           }
         }
@@ -617,22 +519,7 @@ export const OverviewTablesQuery = graphql(`
         node {
           id
           claims(first: 50) {
-            id
-            type
-            confidence
-            evidenceCount
-            documentCount
-            negated
-            subject {
-              id
-              name
-              type
-            }
-            object {
-              id
-              name
-              type
-            }
+            ...ClaimFields
           }
         }
       }

@@ -1,6 +1,6 @@
 import { Component, type ReactNode } from "react";
 import type { CombinedError } from "@urql/core";
-import type { EntityType } from "../gql/graphql";
+import type { EntityType, XrefFieldsFragment } from "../gql/graphql";
 import { TYPE_STYLE, pct, type Brief } from "../model";
 import { Link, entityHref } from "../router";
 
@@ -45,6 +45,7 @@ export function EntityLink({ entity, badge = true }: { entity: Brief; badge?: bo
       {badge && <TypeBadge type={entity.type} />}
       <Link href={entityHref(entity.id)}>{entity.name}</Link>
       {entity.nameZh && entity.nameZh !== entity.name && <span className="zh"> {entity.nameZh}</span>}
+      <TrialStage trial={entity} />
     </span>
   );
 }
@@ -74,4 +75,42 @@ export class ErrorBoundary extends Component<{ children: ReactNode; resetKey: st
       return <ErrorMessage title="Something went wrong" error={`This view failed to render: ${this.state.error.message}`} />;
     return this.props.children;
   }
+}
+
+/** PHASE1 → Phase 1, EARLY_PHASE1 → Early phase 1, RECRUITING → Recruiting: a registry's enum words for reading. */
+export function registryWord(value: string): string {
+  const words = value.toLowerCase().replace(/_/g, " ").replace(/phase(\d)/g, "phase $1");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A trial's phases and overall status, as its registry record states them (nothing when none does). */
+export function TrialStage({ trial }: { trial: { phases?: string[] | null; status?: string | null } }) {
+  const phases = trial.phases ?? [];
+  if (!phases.length && !trial.status) return null;
+  return (
+    <span className="trial-stage" data-testid="trial-stage">
+      {phases.length > 0 && <span className="phase">{phases.map(registryWord).join(" / ")}</span>}{" "}
+      {trial.status && <span className={`status status-${trial.status.toLowerCase()}`}>{registryWord(trial.status)}</span>}
+    </span>
+  );
+}
+
+/** Identifiers in public registries, each linked to the registry's page when it has one. */
+export function XrefList({ xrefs }: { xrefs: XrefFieldsFragment[] }) {
+  return (
+    <ul className="xrefs" data-testid="xrefs">
+      {xrefs.map((x) => (
+        <li key={x.curie}>
+          <span className="xref-prefix">{x.prefix}</span>{" "}
+          {x.url ? (
+            <a href={x.url} target="_blank" rel="noreferrer noopener" title={`${x.curie} at its registry (opens a new tab)`}>
+              {x.id}
+            </a>
+          ) : (
+            <code>{x.id}</code>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
 }

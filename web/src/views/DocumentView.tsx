@@ -1,182 +1,207 @@
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { useQuery } from "urql";
-import { Confidence, EntityLink, ErrorMessage, Loading } from "../components/common";
-import { EvidenceItem } from "../components/Evidence";
-import type { DocumentQuery as DocumentResult, EntityType } from "../gql/graphql";
+import { ClaimsTable } from "../components/ClaimsTable";
+import { EntityLink, ErrorMessage, Loading, XrefList } from "../components/common";
+import { EvidenceItem, type MentionHit } from "../components/Evidence";
+import type { DocumentQuery as DocumentResult } from "../gql/graphql";
 import { TYPE_ORDER, TYPE_STYLE } from "../model";
 import { DocumentQuery } from "../queries";
 import { Link, entityHref } from "../router";
 
 type Doc = NonNullable<DocumentResult["document"]>;
+type Span = { start: number; end: number };
 
-interface Segment {
-  start: number;
-  end: number;
-  text: string;
-}
-interface Hit {
-  start: number;
-  end: number;
-  entityId: string;
-  name: string;
-  type: EntityType;
-}
-
-/**
- * The API returns no document text, only its evidence sentences at their character spans;
- * the page lays those out in text order and marks the gaps it cannot show.
- */
-function segments(doc: Doc): Segment[] {
-  const seen = new Map<number, Segment>();
-  for (const ev of doc.evidence) {
-    const prev = seen.get(ev.span.start);
-    if (!prev || prev.end < ev.span.end) seen.set(ev.span.start, { ...ev.span, text: ev.sentence });
-  }
-  const sorted = [...seen.values()].sort((a, b) => a.start - b.start);
-  return sorted.filter((s, i) => !sorted.slice(0, i).some((p) => p.start <= s.start && p.end >= s.end));
-}
-
-function mentionHits(doc: Doc): Hit[] {
-  return doc.mentions
-    .flatMap((m) => m.spans.map((s) => ({ ...s, entityId: m.entity.id, name: m.entity.name, type: m.entity.type })))
+/** Every mention span of the document, in text order; of overlapping ones the first and longest is kept. */
+function mentionHits(doc: Doc): MentionHit[] {
+  const all = doc.mentions
+    .flatMap((m) => m.spans.map((s) => ({ start: s.start, end: s.end, entity: m.entity })))
     .sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: MentionHit[] = [];
+  for (const hit of all) if (!kept.length || hit.start >= kept[kept.length - 1].end) kept.push(hit);
+  return kept;
 }
 
-function SegmentText({ seg, hits }: { seg: Segment; hits: Hit[] }) {
-  const parts = [];
-  let at = seg.start;
+/** A structured record (a registry or bibliographic entry) rather than prose: its media type tells. */
+const RECORD_KIND: Record<string, string> = {
+  "application/json": "ClinicalTrials.gov record",
+  "application/xml": "PubMed / PMC record",
+};
+
+/** The evidence span the address points at (#s<start>: an evidence link, "show in the text"), scrolled to. */
+function useFocus(doc: Doc | null | undefined): Span | null {
+  const [hash, setHash] = useState(window.location.hash);
+  useEffect(() => {
+    const update = () => setHash(window.location.hash);
+    window.addEventListener("hashchange", update);
+    return () => window.removeEventListener("hashchange", update);
+  }, []);
+  const start = /^#s(\d+)$/.exec(hash)?.[1];
+  const ev = start === undefined ? undefined : doc?.evidence.find((e) => e.span.start === Number(start));
+  useEffect(() => {
+    if (ev) document.querySelector(".doc-text mark.focus")?.scrollIntoView({ block: "center" });
+  }, [ev]);
+  return ev ? ev.span : null;
+}
+
+/** Text between two offsets, with the part inside the focused evidence span marked. */
+function focused(text: string, from: number, to: number, focus: Span | null, key: string): ReactNode {
+  if (!focus || focus.end <= from || focus.start >= to) return text.slice(from, to);
+  const a = Math.max(from, focus.start);
+  const b = Math.min(to, focus.end);
+  return (
+    <span key={key}>
+      {text.slice(from, a)}
+      <mark className="focus">{text.slice(a, b)}</mark>
+      {text.slice(b, to)}
+    </span>
+  );
+}
+
+/** The whole text, every mention a link coloured by its entity type, the focused evidence span marked. */
+function HighlightedText({ text, hits, focus }: { text: string; hits: MentionHit[]; focus: Span | null }) {
+  const parts: ReactNode[] = [];
+  let at = 0;
   for (const h of hits) {
-    if (h.start < at || h.end > seg.end || h.start < seg.start) continue;
-    if (h.start > at) parts.push(seg.text.slice(at - seg.start, h.start - seg.start));
-    const style = TYPE_STYLE[h.type];
+    if (h.start > at) parts.push(focused(text, at, h.start, focus, `t${at}`));
+    const style = TYPE_STYLE[h.entity.type];
     parts.push(
       <Link
-        key={h.start}
-        href={entityHref(h.entityId)}
+        key={`m${h.start}`}
+        href={entityHref(h.entity.id)}
         className="mention"
-        style={{ background: `${style.color}40`, borderBottomColor: style.border }}
-        title={`${style.label}: ${h.name}`}
-        data-type={h.type}
+        style={{ background: `${style.color}55`, borderBottomColor: style.border }}
+        title={`${style.label}: ${h.entity.name}`}
+        data-type={h.entity.type}
       >
-        {seg.text.slice(h.start - seg.start, h.end - seg.start)}
+        {focused(text, h.start, h.end, focus, `f${h.start}`)}
       </Link>,
     );
     at = h.end;
   }
-  parts.push(seg.text.slice(at - seg.start));
+  parts.push(focused(text, at, text.length, focus, `t${at}`));
   return <>{parts}</>;
+}
+
+function Facts({ doc }: { doc: Doc }) {
+  const web = /^https?:\/\//.test(doc.source);
+  return (
+    <dl className="doc-facts" data-testid="doc-facts">
+      <dt>Source</dt>
+      <dd>
+        {web ? (
+          <a href={doc.source} target="_blank" rel="noreferrer noopener">
+            {doc.source}
+          </a>
+        ) : (
+          <code>{doc.source}</code>
+        )}
+      </dd>
+      {doc.journal && (
+        <>
+          <dt>Journal</dt>
+          <dd>{doc.journal}</dd>
+        </>
+      )}
+      {doc.publishedAt && (
+        <>
+          <dt>Published</dt>
+          <dd>
+            <time dateTime={doc.publishedAt}>{doc.publishedAt}</time>
+          </dd>
+        </>
+      )}
+      {doc.version && (
+        <>
+          <dt>Record version</dt>
+          <dd>{doc.version}</dd>
+        </>
+      )}
+      {doc.xrefs.length > 0 && (
+        <>
+          <dt>Identifiers</dt>
+          <dd>
+            <XrefList xrefs={doc.xrefs} />
+          </dd>
+        </>
+      )}
+      <dt>Language</dt>
+      <dd>{doc.language ?? "unknown"}</dd>
+      <dt>Size</dt>
+      <dd>
+        {doc.chars ?? "?"} characters <span className="muted">({doc.mediaType ?? "unknown type"})</span>
+      </dd>
+      <dt>Ingested</dt>
+      <dd>
+        {doc.ingestedAt ?? "?"} <span className="muted">by extractor {doc.extractorVersion ?? "?"}</span>
+      </dd>
+      <dt>Id</dt>
+      <dd>
+        <code>{doc.id}</code>
+      </dd>
+    </dl>
+  );
 }
 
 export function DocumentView({ id }: { id: string }) {
   const [result] = useQuery({ query: DocumentQuery, variables: { id } });
   const doc = result.data?.document;
-  const segs = useMemo(() => (doc ? segments(doc) : []), [doc]);
   const hits = useMemo(() => (doc ? mentionHits(doc) : []), [doc]);
+  const focus = useFocus(doc);
   useEffect(() => {
     document.title = doc ? `${doc.title || doc.name} · cellkg` : "Document · cellkg";
-  }, [doc]);
-  useEffect(() => {
-    if (!doc || !window.location.hash) return;
-    document.getElementById(window.location.hash.slice(1))?.scrollIntoView({ block: "center" });
   }, [doc]);
   if (result.error) return <ErrorMessage error={result.error} />;
   if (result.fetching && !doc) return <Loading what="the document" />;
   if (!doc) return <ErrorMessage error={`No document has the id “${id}”.`} />;
 
   const presentTypes = TYPE_ORDER.filter((t) => doc.mentions.some((m) => m.entity.type === t));
-  const shown = segs.reduce((n, s) => n + (s.end - s.start), 0);
   const claims = [...doc.claims].sort((a, b) => Number(a.negated) - Number(b.negated) || b.confidence - a.confidence);
+  const kind = doc.mediaType ? RECORD_KIND[doc.mediaType] : undefined;
+  const lang = doc.language === "ZH" ? "zh" : "en";
   return (
     <article className="document-page" data-testid="document-page">
       <header className="page-head">
-        <span className="type-badge doc">Document</span>
-        <h1 lang={doc.language === "ZH" ? "zh" : "en"}>{doc.title || doc.name}</h1>
+        <span className="type-badge doc">{kind ?? "Document"}</span>
+        <h1 lang={lang}>{doc.title || doc.name}</h1>
       </header>
-      <dl className="doc-facts">
-        <dt>Source</dt>
-        <dd>
-          <code>{doc.source}</code>
-        </dd>
-        <dt>Language</dt>
-        <dd>{doc.language ?? "unknown"}</dd>
-        <dt>Size</dt>
-        <dd>{doc.chars ?? "?"} characters</dd>
-        <dt>Ingested</dt>
-        <dd>{doc.ingestedAt ?? "?"}</dd>
-        <dt>Extractor</dt>
-        <dd>{doc.extractorVersion ?? "?"}</dd>
-        <dt>Id</dt>
-        <dd>
-          <code>{doc.id}</code>
-        </dd>
-      </dl>
-      <section aria-label="Text">
-        <h2>
-          Text <span className="muted small">(the sentences that carry evidence: {shown} of {doc.chars ?? "?"} characters)</span>
+      <Facts doc={doc} />
+      <section aria-labelledby="doc-text-heading">
+        <h2 id="doc-text-heading">
+          Text{" "}
+          <span className="muted small">
+            ({hits.length} mentions of {doc.mentions.length} entities
+            {doc.mentions.length === 100 ? ", the first 100 the API returns" : ""})
+          </span>
         </h2>
         <div className="legend" aria-label="Mention colours">
           {presentTypes.map((t) => (
             <span key={t} className="legend-item">
-              <span className="swatch" style={{ background: TYPE_STYLE[t].color }} />
+              <span className="swatch" style={{ background: TYPE_STYLE[t].color, borderColor: TYPE_STYLE[t].border }} />
               {TYPE_STYLE[t].label}
             </span>
           ))}
+          {focus && (
+            <span className="legend-item">
+              <mark className="focus">the evidence you came from</mark>
+            </span>
+          )}
         </div>
-        <div className="doc-text" lang={doc.language === "ZH" ? "zh" : "en"} data-testid="doc-text">
-          {segs.length === 0 && <p className="muted">This document asserts no evidence.</p>}
-          {segs.map((seg, i) => {
-            const gap = seg.start - (i === 0 ? 0 : segs[i - 1].end);
-            return (
-              <span key={seg.start}>
-                {gap > 2 && <span className="gap" title={`${gap} characters not returned by the API`}> [… {gap} chars …] </span>}
-                <span id={`s${seg.start}`} className="doc-sentence">
-                  <SegmentText seg={seg} hits={hits} />
-                </span>{" "}
-              </span>
-            );
-          })}
-        </div>
+        {doc.text == null ? (
+          <p className="notice">The API returned no text for this document.</p>
+        ) : (
+          <div className={`doc-text${kind ? " record" : ""}`} lang={lang} data-testid="doc-text">
+            <HighlightedText text={doc.text} hits={hits} focus={focus} />
+          </div>
+        )}
       </section>
-      <section aria-label="Claims">
-        <h2>
+      <section aria-labelledby="doc-claims-heading">
+        <h2 id="doc-claims-heading">
           Claims <span className="count">{claims.length}</span>
         </h2>
-        <table className="claims">
-          <thead>
-            <tr>
-              <th scope="col">Subject</th>
-              <th scope="col">Relation</th>
-              <th scope="col">Object</th>
-              <th scope="col">Confidence</th>
-              <th scope="col">Docs</th>
-              <th scope="col">Evidence</th>
-            </tr>
-          </thead>
-          <tbody>
-            {claims.map((c) => (
-              <tr key={c.id} className={c.negated ? "negated" : ""}>
-                <td>
-                  <EntityLink entity={c.subject} />
-                </td>
-                <td>
-                  <span className="reltype">{c.type}</span>
-                  {c.negated && <span className="flag flag-negated">negated</span>}
-                </td>
-                <td>
-                  <EntityLink entity={c.object} />
-                </td>
-                <td>
-                  <Confidence value={c.confidence} />
-                </td>
-                <td>{c.documentCount}</td>
-                <td>{c.evidenceCount}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ClaimsTable claims={claims} />
       </section>
-      <section aria-label="Evidence">
-        <h2>
+      <section aria-labelledby="doc-evidence-heading">
+        <h2 id="doc-evidence-heading">
           Evidence <span className="count">{doc.evidence.length}</span>
         </h2>
         <ul className="evidence-list">
@@ -185,10 +210,13 @@ export function DocumentView({ id }: { id: string }) {
               <div className="claim-line">
                 {ev.subject && <EntityLink entity={{ ...ev.subject, nameZh: null }} badge={false} />}{" "}
                 <span className="reltype">{ev.relationType}</span>{" "}
-                {ev.object && <EntityLink entity={{ ...ev.object, nameZh: null }} badge={false} />}
+                {ev.object && <EntityLink entity={{ ...ev.object, nameZh: null }} badge={false} />}{" "}
+                <a href={`#s${ev.span.start}`} className="small">
+                  show in the text
+                </a>
               </div>
               <ul>
-                <EvidenceItem ev={ev} showDocument={false} />
+                <EvidenceItem ev={ev} mentions={hits} />
               </ul>
             </li>
           ))}

@@ -36,6 +36,7 @@ export function DocumentsView({ params }: { params: URLSearchParams }) {
         <thead>
           <tr>
             <th scope="col">Title</th>
+            <th scope="col">Published</th>
             <th scope="col">Language</th>
             <th scope="col">Characters</th>
             <th scope="col">Source</th>
@@ -47,8 +48,15 @@ export function DocumentsView({ params }: { params: URLSearchParams }) {
               <td>
                 <Link href={documentHref(node.id)}>{node.title || node.name}</Link>
               </td>
+              <td>
+                {node.publishedAt}
+                {node.journal && <div className="muted small">{node.journal}</div>}
+              </td>
               <td>{node.language}</td>
-              <td className="num">{node.chars}</td>
+              <td className="num">
+                {node.chars}
+                <div className="muted small">{node.mediaType}</div>
+              </td>
               <td>
                 <code className="small">{node.source}</code>
               </td>

@@ -1,8 +1,9 @@
 import { useEffect } from "react";
 import { useQuery } from "urql";
-import { Confidence, EntityLink, ErrorMessage, Loading, TypeBadge } from "../components/common";
+import { Confidence, EntityLink, ErrorMessage, Loading, TrialStage, TypeBadge, XrefList, registryWord } from "../components/common";
 import { EvidenceItem } from "../components/Evidence";
-import { identifiers, isChinese, relationGroups, type RelEdge, type RelGroup } from "../model";
+import type { EntityQuery as EntityResult } from "../gql/graphql";
+import { isChinese, relationGroups, type RelEdge, type RelGroup } from "../model";
 import { EntityQuery } from "../queries";
 import { Link, documentHref, graphHref } from "../router";
 
@@ -36,6 +37,45 @@ function RelationRow({ edge, direction }: { edge: RelEdge; direction: RelGroup["
   );
 }
 
+type Trial = Extract<NonNullable<EntityResult["entity"]>, { __typename: "Trial" }>;
+
+/** What the trial's registry record states: phases, status, dates, enrolment, countries, design. */
+function TrialFacts({ trial }: { trial: Trial }) {
+  const facts: [string, string | null | undefined][] = [
+    ["Start", trial.startDate],
+    ["Completion", trial.completionDate],
+    ["Enrolment", trial.enrollment == null ? null : `${trial.enrollment} participants`],
+    ["Countries", trial.countries?.join(", ")],
+    ["Study type", trial.studyType && registryWord(trial.studyType)],
+  ];
+  const stated = facts.filter(([, v]) => v);
+  return (
+    <section aria-label="Trial" data-testid="trial-facts">
+      <h2>Trial</h2>
+      {!trial.phases?.length && !trial.status && !stated.length ? (
+        <p className="muted small">No registry record of this trial is in the graph: phase, status and dates unknown.</p>
+      ) : (
+        <dl>
+          {(trial.phases?.length || trial.status) && (
+            <>
+              <dt>Phase and status</dt>
+              <dd>
+                <TrialStage trial={trial} />
+              </dd>
+            </>
+          )}
+          {stated.map(([k, v]) => (
+            <div key={k}>
+              <dt>{k}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </section>
+  );
+}
+
 export function EntityView({ id }: { id: string }) {
   const [result] = useQuery({
     query: EntityQuery,
@@ -52,7 +92,6 @@ export function EntityView({ id }: { id: string }) {
   const groups = relationGroups(entity).filter((g) => g.edges.length > 0);
   const zh = entity.aliases.filter(isChinese);
   const en = entity.aliases.filter((a) => !isChinese(a) && a !== entity.name);
-  const ids = identifiers([entity.name, ...entity.aliases]);
   return (
     <article className="entity-page" data-testid="entity-page">
       <header className="page-head">
@@ -101,20 +140,14 @@ export function EntityView({ id }: { id: string }) {
             <dd>{[entity.name, ...en].join(" · ")}</dd>
             <dt>中文</dt>
             <dd lang="zh">{zh.length ? zh.join(" · ") : <span className="muted">none recorded</span>}</dd>
-            {ids.length > 0 && <dt>Identifiers</dt>}
-            {ids.map((x) => (
-              <dd key={x.id}>
-                {x.href ? (
-                  <a href={x.href} target="_blank" rel="noreferrer noopener">
-                    {x.id}
-                  </a>
-                ) : (
-                  x.id
-                )}{" "}
-                <span className="muted">({x.registry})</span>
-              </dd>
-            ))}
           </dl>
+          {entity.__typename === "Trial" && <TrialFacts trial={entity} />}
+          <h2>Identifiers</h2>
+          {entity.xrefs.length ? (
+            <XrefList xrefs={entity.xrefs} />
+          ) : (
+            <p className="muted small">No registry identifier is recorded.</p>
+          )}
           <h2>Documents</h2>
           <ul className="doc-list">
             {(entity.documents ?? []).map((d) => (

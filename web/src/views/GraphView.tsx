@@ -5,7 +5,7 @@ import { useClient } from "urql";
 import { ErrorMessage, Loading, TypeBadge } from "../components/common";
 import type { EntityType, RelationType } from "../gql/graphql";
 import { RELATION_COLOR, RELATION_TYPES, TYPE_ORDER, TYPE_STYLE, relationGroups, type Brief } from "../model";
-import { NeighbourhoodQuery } from "../queries";
+import { EntityQuery } from "../queries";
 import { Link, entityHref, navigate } from "../router";
 
 cytoscape.use(fcose);
@@ -19,7 +19,8 @@ const DIAMETER: Record<EntityType, number> = {
   RESEARCHER: 38,
   TRIAL: 44,
 };
-// NeighbourhoodQuery fetches at most 25 neighbours per relation field: a neighbourhood, never the graph
+// EntityQuery (the entity page's, so either page fills urql's cache for the other) fetches at most 50
+// neighbours per relation field: a neighbourhood, never the graph. Negated claims are not drawn.
 
 interface GEdge {
   id: string;
@@ -72,9 +73,7 @@ export function GraphView({ id, params }: { id: string; params: URLSearchParams 
     async (entityId: string) => {
       if (expanded.has(entityId) || pending.has(entityId)) return;
       setPending((p) => new Set(p).add(entityId));
-      const result = await client
-        .query(NeighbourhoodQuery, { id: entityId })
-        .toPromise();
+      const result = await client.query(EntityQuery, { id: entityId }).toPromise();
       setPending((p) => {
         const n = new Set(p);
         n.delete(entityId);
@@ -84,15 +83,16 @@ export function GraphView({ id, params }: { id: string; params: URLSearchParams 
       const entity = result.data?.entity;
       if (!entity) return setError(`No entity has the id “${entityId}”.`);
       setError(null);
+      const groups = relationGroups(entity).map((g) => ({ ...g, edges: g.edges.filter((e) => !e.negated) }));
       setNodes((prev) => {
         const next = new Map(prev);
         next.set(entity.id, { id: entity.id, name: entity.name, nameZh: entity.nameZh, type: entity.type });
-        for (const g of relationGroups(entity)) for (const e of g.edges) if (!next.has(e.node.id)) next.set(e.node.id, e.node);
+        for (const g of groups) for (const e of g.edges) if (!next.has(e.node.id)) next.set(e.node.id, e.node);
         return next;
       });
       setEdges((prev) => {
         const next = new Map(prev);
-        for (const g of relationGroups(entity))
+        for (const g of groups)
           for (const e of g.edges) {
             const [source, target] = g.direction === "in" ? [e.node.id, entity.id] : [entity.id, e.node.id];
             if (!next.has(e.relationId))

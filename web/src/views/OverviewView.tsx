@@ -1,7 +1,8 @@
 import { useEffect, useMemo } from "react";
 import { useQuery } from "urql";
-import { Confidence, EntityLink, ErrorMessage, Loading } from "../components/common";
-import type { EntityType } from "../gql/graphql";
+import { ClaimsTable } from "../components/ClaimsTable";
+import { EntityLink, ErrorMessage, Loading } from "../components/common";
+import type { ClaimFieldsFragment, EntityType } from "../gql/graphql";
 import { TYPE_ORDER, TYPE_STYLE, typeFromTypename } from "../model";
 import { OverviewCountsEnQuery, OverviewCountsQuery, OverviewTablesQuery } from "../queries";
 import { Link, entityHref } from "../router";
@@ -23,7 +24,7 @@ export function OverviewView() {
     document.title = "Overview · cellkg";
   }, []);
   const claims = useMemo(() => {
-    const seen = new Map<string, NonNullable<typeof tables.data>["documents"]["edges"][number]["node"]["claims"][number]>();
+    const seen = new Map<string, ClaimFieldsFragment>();
     for (const d of tables.data?.documents.edges ?? []) for (const c of d.node.claims) if (!c.negated) seen.set(c.id, c);
     return [...seen.values()]
       .sort((a, b) => b.documentCount - a.documentCount || b.evidenceCount - a.evidenceCount || b.confidence - a.confidence)
@@ -52,8 +53,8 @@ export function OverviewView() {
       {!c && <Loading what="the counts" />}
       {c && (
         <div className="cards">
-          <section className="card">
-            <h2>Entities by type and language</h2>
+          <section className="card" aria-labelledby="ov-entities-by-type-and-language">
+            <h2 id="ov-entities-by-type-and-language">Entities by type and language</h2>
             <table className="counts">
               <thead>
                 <tr>
@@ -77,8 +78,8 @@ export function OverviewView() {
               </tbody>
             </table>
           </section>
-          <section className="card">
-            <h2>Claims by relation type</h2>
+          <section className="card" aria-labelledby="ov-claims-by-relation-type">
+            <h2 id="ov-claims-by-relation-type">Claims by relation type</h2>
             <table className="counts">
               <tbody>
                 {[...c.stats.relations]
@@ -99,44 +100,13 @@ export function OverviewView() {
       {tables.fetching && !tables.data && <Loading what="the tables" />}
       {tables.data && (
         <div className="cards">
-          <section className="card wide">
-            <h2>Most supported claims</h2>
+          <section className="card wide" aria-labelledby="ov-most-supported-claims">
+            <h2 id="ov-most-supported-claims">Most supported claims</h2>
             <p className="muted small">By number of documents, then evidence, among the claims of the 20 newest documents.</p>
-            <table className="claims">
-              <thead>
-                <tr>
-                  <th scope="col">Subject</th>
-                  <th scope="col">Relation</th>
-                  <th scope="col">Object</th>
-                  <th scope="col">Docs</th>
-                  <th scope="col">Evidence</th>
-                  <th scope="col">Confidence</th>
-                </tr>
-              </thead>
-              <tbody>
-                {claims.map((cl) => (
-                  <tr key={cl.id}>
-                    <td>
-                      <EntityLink entity={cl.subject} />
-                    </td>
-                    <td>
-                      <span className="reltype">{cl.type}</span>
-                    </td>
-                    <td>
-                      <EntityLink entity={cl.object} />
-                    </td>
-                    <td className="num">{cl.documentCount}</td>
-                    <td className="num">{cl.evidenceCount}</td>
-                    <td>
-                      <Confidence value={cl.confidence} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ClaimsTable claims={claims} />
           </section>
-          <section className="card">
-            <h2>Therapies by target</h2>
+          <section className="card" aria-labelledby="ov-therapies-by-target">
+            <h2 id="ov-therapies-by-target">Therapies by target</h2>
             <dl className="grouped">
               {tables.data.targets.edges
                 .filter((e) => e.node.therapies.length)
@@ -157,8 +127,8 @@ export function OverviewView() {
                 ))}
             </dl>
           </section>
-          <section className="card">
-            <h2>Trials by disease</h2>
+          <section className="card" aria-labelledby="ov-trials-by-disease">
+            <h2 id="ov-trials-by-disease">Trials by disease</h2>
             <dl className="grouped">
               {tables.data.diseases.edges
                 .filter((e) => e.node.studiedIn.length)
@@ -169,12 +139,13 @@ export function OverviewView() {
                       {node.nameZh && <span className="zh"> {node.nameZh}</span>}
                     </dt>
                     <dd>
-                      {node.studiedIn.map((t, i) => (
-                        <span key={t.node.id}>
-                          {i > 0 && ", "}
-                          <Link href={entityHref(t.node.id)}>{t.node.name}</Link>
-                        </span>
-                      ))}
+                      <ul className="trial-list">
+                        {node.studiedIn.map((t) => (
+                          <li key={t.node.id}>
+                            <EntityLink entity={t.node} badge={false} />
+                          </li>
+                        ))}
+                      </ul>
                     </dd>
                   </div>
                 ))}
