@@ -52,29 +52,14 @@ def find_institutions_en(text: str, start: int, end: int) -> list[Candidate]:
     spans = [_merge_affiliated(segment, s, e) for s, e in spans if e - s > 3 and _has_name_word(segment[s:e])]
     groups = [g for g in chains(segment, spans) if len(g) > 1 or _named(segment, *g[0])]
     found = [c for group in groups for c in chain_candidates(text, start, segment, group)]
-    for described in _COMPANY_DESCRIBED.finditer(segment):
-        found.append(
-            make_candidate(
-                text,
-                "Institution",
-                start + described.start(1),
-                start + described.end(1),
-                "en.inst.is_a",
-                confidence("en.inst.is_a"),
-            )
+    # "the biotech company X" anywhere; "X is a clinical-stage company" opening the sentence
+    described = [*_COMPANY_DESCRIBED.finditer(segment), *filter(None, [_COMPANY_IS_A.match(segment)])]
+    found.extend(
+        make_candidate(
+            text, "Institution", start + m.start(1), start + m.end(1), "en.inst.is_a", confidence("en.inst.is_a")
         )
-    company = _COMPANY_IS_A.match(segment)
-    if company:
-        found.append(
-            make_candidate(
-                text,
-                "Institution",
-                start + company.start(1),
-                start + company.end(1),
-                "en.inst.is_a",
-                confidence("en.inst.is_a"),
-            )
-        )
+        for m in described
+    )
     return found
 
 

@@ -79,7 +79,8 @@ def test_bad_curies_get_a_clear_error(curie: str, reason: str) -> None:
 
 def test_every_project_prefix_has_a_pattern_and_url() -> None:
     examples = {
-        "hgnc": "1633", "mondo": "0009693", "doid": "9538", "mesh": "D009101", "ror": "03yrm5c26", "orcid": "0000-0003-4423-4370",
+        "hgnc": "1633", "mondo": "0009693", "doid": "9538", "mesh": "D009101", "ror": "03yrm5c26",
+        "orcid": "0000-0003-4423-4370",
         "clinicaltrials": "NCT04381741", "chictr": "ChiCTR2300070727", "euclinicaltrials": "2008-005144-16",
         "ctis": "2023-503698-40-00", "jrct": "jRCT2031210187", "isrctn": "ISRCTN10175490", "pubmed": "31433571",
         "pmc": "PMC3084216", "doi": "10.1056/NEJMoa1709866",
