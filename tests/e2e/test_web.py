@@ -298,7 +298,7 @@ def test_trial_page_shows_its_registry_facts_and_identifiers_with_links(page, cl
     field = page.get_by_test_id("evidence").filter(has=stated).locator("code")
     assert field.inner_text() == "protocolSection.conditionsModule.conditions[0]"  # the record's field states it
 
-    page.goto(f"/entity/{quote('Trial:eliana', safe='')}")  # a trial known from prose only: its NCT number
+    page.goto(f"/entity/{quote('Trial:nct02435849', safe='')}")  # ELIANA, known from prose only: keyed by its number
     link = page.get_by_test_id("xrefs").get_by_role("link", name="NCT02435849")
     assert link.get_attribute("href") == "https://www.clinicaltrials.gov/study/NCT02435849"
     assert "No registry record" in page.get_by_test_id("trial-facts").inner_text()

@@ -8,14 +8,15 @@ little under the current figures so that a regression fails.
 
 | set             | what it is                           | first score | now (0.8.0) | LOSO        |
 |-----------------|--------------------------------------|-------------|-------------|-------------|
-| heldout         | example corpus copies + five of ours | 0.888/0.558 | 0.986/0.921 | 0.986/0.898 |
-| fresh           | eight in the styles of real sources  | 0.866/0.479 | 0.974/0.849 | 0.974/0.810 |
-| fresh2          | hospital release, abstract, PR       | 0.835/0.486 | 0.981/0.928 | 0.981/0.928 |
+| heldout         | example corpus copies + five of ours | 0.888/0.558 | 0.986/0.922 | 0.986/0.897 |
+| fresh           | eight in the styles of real sources  | 0.866/0.479 | 0.970/0.846 | 0.970/0.799 |
+| fresh2          | hospital release, abstract, PR       | 0.835/0.486 | 0.982/0.928 | 0.981/0.928 |
 | fresh3          | IIT news, pipeline update, review    | 0.867/0.466 | 0.992/0.889 | 0.992/0.879 |
-| fresh4          | tourism page, zh blog, hospital news | 0.917/0.579 | 0.954/0.655 | 0.954/0.607 |
-| abstracts       | abstracts with author blocks         | 0.615/0.318 | 0.853/0.754 | 0.853/0.575 |
-| press_registry  | press releases, registry summaries   | 0.748/0.366 | 0.840/0.557 | 0.840/0.540 |
-| zh_journal_news | Chinese journal and hospital news    | 0.756/0.327 | 0.846/0.756 | 0.846/0.601 |
+| fresh4          | tourism page, zh blog, hospital news | 0.917/0.579 | 0.954/0.655 | 0.954/0.618 |
+| abstracts       | abstracts with author blocks         | 0.615/0.318 | 0.853/0.754 | 0.853/0.754 |
+| press_registry  | press releases, registry summaries   | 0.748/0.366 | 0.840/0.554 | 0.840/0.528 |
+| zh_journal_news | Chinese journal and hospital news    | 0.756/0.327 | 0.846/0.762 | 0.846/0.439 |
+| news_mixed      | news, 5 English + 5 Chinese (0.8.0)  | 0.726/0.290 | 0.733/0.344 | 0.726/0.290 |
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ FLOORS = {  # set -> (entity F1, relation F1)
     "abstracts": (0.81, 0.71),
     "press_registry": (0.80, 0.52),
     "zh_journal_news": (0.80, 0.71),
+    "news_mixed": (0.70, 0.30),
 }
 PER_DOCUMENT_ENTITY_FLOOR = {"heldout": 0.8}
 
