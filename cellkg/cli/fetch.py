@@ -9,36 +9,43 @@ from __future__ import annotations
 import argparse
 import json
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from cellkg.cli.console import console, progress
 
 
-def _write(path: Path, content: bytes) -> None:
-    partial = path.with_name(path.name + ".part")
-    partial.write_bytes(content)
-    partial.replace(path)
+def _save_all(out: Path, label: str, records: Iterable[tuple[str, bytes]], nouns: tuple[str, str]) -> int:
+    """Write each (file name, content) whole, under a progress bar; say what was written."""
+    out.mkdir(parents=True, exist_ok=True)
+    written = 0
+    with progress() as bar:
+        task = bar.add_task(f"fetching {label}", total=None)
+        for name, content in records:
+            partial = out / f"{name}.part"
+            partial.write_bytes(content)
+            partial.replace(out / name)
+            written += 1
+            bar.advance(task)
+    console.print(f"wrote {written} {nouns[written != 1]} to {out}; load them with: cellkg ingest {out}")
+    return 0
 
 
 def cmd_fetch_ctgov(args: argparse.Namespace) -> int:
     from cellkg.extract.sources.ctgov.api import BASE_URL, fetch_studies
 
     base_url = args.base_url or os.environ.get("CELLKG_CTGOV_URL", BASE_URL)
-    args.out.mkdir(parents=True, exist_ok=True)
-    written = 0
-    with progress() as bar:
-        task = bar.add_task("fetching ClinicalTrials.gov", total=None)
-        for study in fetch_studies(
-            args.query, since=args.since, base_url=base_url, page_size=args.page_size, max_pages=args.max_pages
-        ):
-            nct = study.get("protocolSection", {}).get("identificationModule", {}).get("nctId", f"study-{written + 1}")
-            _write(args.out / f"{nct}.json", json.dumps(study, ensure_ascii=False, indent=2).encode("utf-8"))
-            written += 1
-            bar.advance(task)
-    console.print(
-        f"wrote {written} stud{'y' if written == 1 else 'ies'} to {args.out}; load them with: cellkg ingest {args.out}"
+    studies = fetch_studies(
+        args.query, since=args.since, base_url=base_url, page_size=args.page_size, max_pages=args.max_pages
     )
-    return 0
+    files = (
+        (
+            f"{study.get('protocolSection', {}).get('identificationModule', {}).get('nctId', f'study-{n}')}.json",
+            json.dumps(study, ensure_ascii=False, indent=2).encode("utf-8"),
+        )
+        for n, study in enumerate(studies, start=1)
+    )
+    return _save_all(args.out, "ClinicalTrials.gov", files, ("study", "studies"))
 
 
 def cmd_fetch_pubmed(args: argparse.Namespace) -> int:
@@ -47,21 +54,16 @@ def cmd_fetch_pubmed(args: argparse.Namespace) -> int:
     from cellkg.extract.sources.pubmed.api import BASE_URL, fetch_articles
 
     base_url = args.base_url or os.environ.get("CELLKG_EUTILS_URL", BASE_URL)
-    args.out.mkdir(parents=True, exist_ok=True)
-    written = 0
-    with progress() as bar:
-        task = bar.add_task("fetching PubMed", total=None)
-        for article in fetch_articles(
-            args.query, base_url=base_url, api_key=os.environ.get("NCBI_API_KEY", ""), limit=args.max
-        ):
-            pmid = article.findtext("MedlineCitation/PMID") or f"article-{written + 1}"
-            wrapper = etree.Element("PubmedArticleSet")
-            wrapper.append(article)
-            _write(args.out / f"{pmid}.xml", etree.tostring(wrapper, xml_declaration=True, encoding="UTF-8"))
-            written += 1
-            bar.advance(task)
-    console.print(f"wrote {written} article(s) to {args.out}; load them with: cellkg ingest {args.out}")
-    return 0
+    articles = fetch_articles(args.query, base_url=base_url, api_key=os.environ.get("NCBI_API_KEY", ""), limit=args.max)
+
+    def as_file(n: int, article: etree._Element) -> tuple[str, bytes]:
+        wrapper = etree.Element("PubmedArticleSet")  # each file a set of one, as efetch returns them
+        wrapper.append(article)
+        pmid = article.findtext("MedlineCitation/PMID") or f"article-{n}"
+        return f"{pmid}.xml", etree.tostring(wrapper, xml_declaration=True, encoding="UTF-8")
+
+    files = (as_file(n, article) for n, article in enumerate(articles, start=1))
+    return _save_all(args.out, "PubMed", files, ("article", "articles"))
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
