@@ -15,6 +15,7 @@ from strawberry.fastapi import GraphQLRouter
 from cellkg.api.cache import ResponseCache, ResponseCacheMiddleware
 from cellkg.api.context import API_KEY_HEADER, RequestContext
 from cellkg.api.graph_store import GraphStore
+from cellkg.api.read_access import ReadKeyMiddleware
 from cellkg.api.schema import build_schema
 from cellkg.api.web import mount_web
 from cellkg.api.writes import GraphWriter
@@ -57,12 +58,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(router, prefix="/graphql")
     # added before the CORS middleware, so it runs inside it: cached answers get CORS headers too
     app.add_middleware(ResponseCacheMiddleware, store=store, cache=ResponseCache(), max_tokens=settings.api_max_tokens)
+    if settings.read_key:  # outside the cache, so no kept answer reaches a caller without a key
+        app.add_middleware(ReadKeyMiddleware, keys=(settings.read_key, settings.api_key))
     if settings.api_cors_origins:
         app.add_middleware(
             CORSMiddleware,
             allow_origins=list(settings.api_cors_origins),
             allow_methods=["GET", "POST"],
-            allow_headers=["Content-Type", API_KEY_HEADER],
+            allow_headers=["Content-Type", "Authorization", API_KEY_HEADER],
         )
 
     # The Neo4j Browser (another origin, :7474) fetches our style and guide from here.

@@ -91,8 +91,10 @@ def evidence_of(relation_key: str, first: str, depth: int) -> str:
 
 
 def relation_edges(owner: str, nested: Nested, params: Params, depth: int) -> str:
-    """``owner``'s edges of ``nested``'s kind, most confident first, each with its planned nested lists."""
-    field, args = nested.relation, nested.args
+    """``owner``'s edges of ``nested``'s kind in its page's order, each with its planned nested lists:
+    a list; for a connection a map of the page, whether more edges follow and, when selected, the
+    count of all the edges the filters keep."""
+    field, args, page = nested.relation, nested.args, nested.page
     left, right = _ARROWS[field.direction]
     rel_type, label = check_relation_type(field.rel_type), check_label(field.node_type)
     r, b = f"r_{depth}", f"b_{depth}"
@@ -104,13 +106,32 @@ def relation_edges(owner: str, nested: Nested, params: Params, depth: int) -> st
     # neighbour's key, every one of a hub's neighbours was loaded too (twice the time at a hub)
     tests = [f"{r}.confidence >= ${params(args['minConfidence'])}"] if args["minConfidence"] > 0 else []
     tests += [] if args["includeNegated"] else [f"NOT {r}.negated"]
-    where = f"WHERE {' AND '.join(tests)} " if tests else ""
+    order = [(f"{r}.{prop}", descending) for prop, descending in page.order]
+    after = [seek_predicate(order, params(page.seek))] if page.seek else []
     end = "" if _end_implied(field) else f":{label}"
-    return (
-        f"COLLECT {{ MATCH ({owner}){left}[{r}:{rel_type}]{right}({b}{end}) {where}"
-        f"WITH {r}, {b} ORDER BY {r}.confidence DESC, {r}.key LIMIT ${params(args['first'])} "
+    match = f"MATCH ({owner}){left}[{r}:{rel_type}]{right}({b}{end}) "
+    top = f"{match}{_where(tests + after)}WITH {r}, {b} ORDER BY {_order_by(order)} LIMIT "
+    if nested.kind == "relation":
+        return f"COLLECT {{ {top}${params(args['first'])} RETURN {_relation(r, extra)} }}"
+    # one edge more than the page tells whether more follow; only the page's edges get their nested lists
+    first, found, pair = params(args["first"]), f"found_{depth}", f"pair_{depth}"
+    page_edges = (
+        f"COLLECT {{ UNWIND {found}[..${first}] AS {pair} WITH {pair}[0] AS {r}, {pair}[1] AS {b} "
         f"RETURN {_relation(r, extra)} }}"
     )
+    total = f"COUNT {{ {match}{_where(tests)}}}" if page.total else "null"
+    return (
+        f"head(COLLECT {{ WITH COLLECT {{ {top}${params(args['first'] + 1)} RETURN [{r}, {b}] }} AS {found} "
+        f"RETURN {{edges: {page_edges}, more: size({found}) > ${first}, total: {total}}} }})"
+    )
+
+
+def _where(tests: list[str]) -> str:
+    return f"WHERE {' AND '.join(tests)} " if tests else ""
+
+
+def _order_by(items: list[tuple[str, bool]]) -> str:
+    return ", ".join(f"{expression} {'DESC' if descending else 'ASC'}" for expression, descending in items)
 
 
 def _end_implied(field: RelationField) -> bool:
@@ -154,7 +175,7 @@ def entity_by_xref(plan: tuple[Nested, ...], params: Params) -> str:
     the one most documents mention."""
     return (
         "MATCH (:Xref {curie: $curie})<-[:HAS_XREF]-(n:Entity) "
-        "WITH n ORDER BY COUNT { (:Document)-[:MENTIONS]->(n) } DESC, n.key LIMIT 1 "
+        f"WITH n ORDER BY {MENTIONING_DOCUMENTS} DESC, n.key LIMIT 1 "
         f"RETURN {entity_map('n', plan, params)} AS value"
     )
 
@@ -232,19 +253,28 @@ RETURN [n IN nodes(p) | {_entity("n")}] AS nodes,
 """
 
 
-def page(match: str, where: list[str], order: str, projection: str, with_total: bool, seek: bool = False) -> str:
+def page(
+    match: str,
+    where: list[str],
+    order: str,
+    projection: str,
+    with_total: bool,
+    seek: bool = False,
+    carry: tuple[str, ...] = ("n",),
+) -> str:
     """One page of a filtered list ($skip, $limit) with each item's sort values, and, only when asked,
-    the full count. ``seek``: the page starts after the sort values $seek (a keyset cursor's)."""
+    the full count. ``seek``: the page starts after the sort values $seek (a keyset cursor's).
+    ``carry``: the variables of ``match`` that ``order`` and ``projection`` read, the listed item's first."""
     condition = " AND ".join(where) or "true"
     items = order_items(order)
     after = f" AND {seek_predicate(items)}" if seek else ""
     rows = (
-        f"CALL () {{ {match} WHERE {condition}{after} WITH n ORDER BY {order} SKIP $skip LIMIT $limit "
+        f"CALL () {{ {match} WHERE {condition}{after} WITH {', '.join(carry)} ORDER BY {order} SKIP $skip LIMIT $limit "
         f"RETURN collect({projection}) AS nodes, collect([{', '.join(e for e, _ in items)}]) AS seek }}"
     )
     if not with_total:
         return f"{rows} RETURN nodes, seek, null AS total"
-    total = f"CALL () {{ {match} WHERE {condition} RETURN count(n) AS total }}"
+    total = f"CALL () {{ {match} WHERE {condition} RETURN count({carry[0]}) AS total }}"
     return f"{total} {rows} RETURN nodes, seek, total"
 
 
@@ -262,13 +292,13 @@ def order_items(order: str) -> list[tuple[str, bool]]:
     return items
 
 
-def seek_predicate(items: list[tuple[str, bool]]) -> str:
-    """Rows after the sort values $seek in this order: a > $seek[0] OR (a = $seek[0] AND (b > $seek[1]))."""
+def seek_predicate(items: list[tuple[str, bool]], values: str = "seek") -> str:
+    """Rows after the sort values $``values`` in this order: a > $seek[0] OR (a = $seek[0] AND (b > $seek[1]))."""
     predicate = ""
     for i in reversed(range(len(items))):
         expression, descending = items[i]
-        beyond = f"{expression} {'<' if descending else '>'} $seek[{i}]"
-        predicate = f"({beyond} OR ({expression} = $seek[{i}] AND {predicate}))" if predicate else f"({beyond})"
+        beyond = f"{expression} {'<' if descending else '>'} ${values}[{i}]"
+        predicate = f"({beyond} OR ({expression} = ${values}[{i}] AND {predicate}))" if predicate else f"({beyond})"
     return predicate
 
 
@@ -285,10 +315,38 @@ def document_page(where: list[str], order: str, with_total: bool, seek: bool = F
 
 # -- predicates for list filters: ``n`` is the listed node, values arrive as $parameters --
 
+MENTIONING_DOCUMENTS = "COUNT { (:Document)-[:MENTIONS]->(n) }"
+_COMPARISONS = frozenset({"=", "IN", ">", ">=", "<", "<="})
+
+
+def compare(expression: str, operator: str, param: str) -> str:
+    """``expression`` (api.filters' closed tables) against $param."""
+    if operator not in _COMPARISONS:
+        raise ValueError(f"unknown comparison {operator!r}")
+    return f"{expression} {operator} ${param}"
+
+
+def all_of(conditions: list[str]) -> str:
+    return f"({' AND '.join(conditions)})" if conditions else "true"
+
+
+def any_of(conditions: list[str]) -> str:
+    return f"({' OR '.join(conditions)})"
+
+
+def negation(condition: str) -> str:
+    return f"NOT {condition}"
+
 
 def alias_predicate(param: str, var: str = "n") -> str:
     """Name or any alias, case-insensitive: $param is filters.alias_pattern's text (text index backed)."""
     return f"{var}.aliases_lower CONTAINS ${param}"
+
+
+def entity_matches(var: str, id_param: str | None, name_param: str | None) -> list[str]:
+    """Entity ``var`` has the key $id_param and/or a name or alias equal to filters.alias_pattern's $name_param."""
+    by_key = [f"{var}.key = ${id_param}"] if id_param else []
+    return by_key + ([alias_predicate(name_param, var)] if name_param else [])
 
 
 def mentioned_in_language(param: str) -> str:
@@ -301,11 +359,7 @@ def related_to(field: RelationField, id_param: str | None, name_param: str | Non
     to every ancestor present in the graph, so IS_A* is one hop here."""
     left, right = _ARROWS[field.direction]
     rel_type, label = check_relation_type(field.rel_type), check_label(field.node_type)
-    tests = (
-        ["NOT r.negated"]
-        + ([f"m.key = ${id_param}"] if id_param else [])
-        + ([alias_predicate(name_param, "m")] if name_param else [])
-    )
+    tests = ["NOT r.negated", *entity_matches("m", id_param, name_param)]
     below = f"(:{label})-[:IS_A*0..1]->" if subtypes else ""
     return f"EXISTS {{ MATCH (n){left}[r:{rel_type}]{right}{below}(m:{label}) WHERE {' AND '.join(tests)} }}"
 
@@ -340,3 +394,32 @@ def document_field_equals(prop: str, param: str) -> str:
     if prop not in allowed:
         raise ValueError(f"unknown document property {prop!r}")
     return f"n.{prop} = ${param}"
+
+
+# -- top-level claim lists (api.claims): relations ``(a)-[r]->(b)`` and evidence ``(d)-[:ASSERTS]->(n)`` --
+
+
+def relation_page(
+    types: tuple[str, ...],
+    where: list[str],
+    order: str,
+    subject: str,
+    object_: str,
+    with_total: bool,
+    seek: bool = False,
+) -> str:
+    """Relations of ``types`` as stored, subject to object (COLLABORATES_WITH: smaller key first).
+    ``subject``/``object_``: entity_map of ``a`` and ``b``."""
+    pattern = "|".join(check_relation_type(t) for t in types)
+    # Measured (49k relations): of one type, Neo4j scans just that type's relationships when the
+    # ends carry no label (6 ms, 27 ms with them); their ends are entities by the schema anyway. Of
+    # several types it would scan every node without one: the Entity label is where it starts.
+    end = "" if len(types) == 1 else ":Entity"
+    match = f"MATCH (a{end})-[r:{pattern}]->(b{end})"
+    projection = _relation("r", f"subject: {subject}, object: {object_}")
+    return page(match, where, order, projection, with_total, seek, carry=("r", "a", "b"))
+
+
+def evidence_page(where: list[str], order: str, with_total: bool, seek: bool = False) -> str:
+    match = "MATCH (d:Document)-[:ASSERTS]->(n:Evidence)"
+    return page(match, where, order, _evidence("n", "d"), with_total, seek, carry=("n", "d"))

@@ -8,6 +8,8 @@ import strawberry
 from strawberry import Info
 
 from cellkg.api import cypher as cy
+from cellkg.api.aggregate import Aggregate, aggregate
+from cellkg.api.claims import evidence_list, relation_list
 from cellkg.api.errors import UserError
 from cellkg.api.limits import max_page, short_text
 from cellkg.api.listing import document_list, entity_list
@@ -15,7 +17,7 @@ from cellkg.api.lookahead import field_plan
 from cellkg.api.search import SearchHit, search
 from cellkg.api.types.entities import Entity
 from cellkg.api.types.pagination import Connection
-from cellkg.api.types.provenance import Document, Relation
+from cellkg.api.types.provenance import Document, Evidence, Relation
 from cellkg.api.types.registry import ENTITY_CLASSES, entity_from_row
 from cellkg.core.xrefs import parse_curie
 
@@ -142,8 +144,19 @@ class Query:
         ),
     )
     stats: Stats = strawberry.field(resolver=stats)
+    aggregate: Aggregate = strawberry.field(
+        resolver=aggregate, description="Counts grouped by entity type, relation type, document language and month."
+    )
     document: Document | None = strawberry.field(resolver=document, description="A document by id (content hash).")
     documents: Connection[Document] = strawberry.field(
         resolver=document_list,
         description=("Documents, newest first; each lists the evidence it asserts and the claims it supports."),
+    )
+    relations: Connection[Relation] = strawberry.field(
+        resolver=relation_list,
+        description="Relations (claims) matching the filter, most confident first unless orderBy says otherwise.",
+    )
+    evidence: Connection[Evidence] = strawberry.field(
+        resolver=evidence_list,
+        description="Pieces of evidence matching the filter, most confident first unless orderBy says otherwise.",
     )

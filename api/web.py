@@ -34,15 +34,18 @@ def _not_built(dist: Path, what: str) -> HTMLResponse:
     return HTMLResponse(body, status_code=503, headers=NO_CACHE)
 
 
+def is_page_request(scope: Scope) -> bool:
+    """A browser asking for a page (GET accepting text/html), not an API client."""
+    accept = dict(scope.get("headers") or []).get(b"accept", b"")
+    return scope.get("method") == "GET" and b"text/html" in accept
+
+
 class BrowserGetRoute(Route):
-    """A route that matches only a browser's page request (GET accepting text/html)."""
+    """A route that matches only a browser's page request."""
 
     def matches(self, scope: Scope) -> tuple[Match, Scope]:
         match, child = super().matches(scope)
-        if match is Match.NONE or scope.get("method") != "GET":
-            return Match.NONE, {}
-        accept = dict(scope.get("headers") or []).get(b"accept", b"")
-        return (match, child) if b"text/html" in accept else (Match.NONE, {})
+        return (match, child) if match is not Match.NONE and is_page_request(scope) else (Match.NONE, {})
 
 
 def mount_web(app: FastAPI, settings: Settings, dist: Path | None = None) -> None:

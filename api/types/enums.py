@@ -36,3 +36,18 @@ class EntitySortField(Enum):
     NAME = "NAME"
     ID = "ID"
     DOCUMENT_COUNT = "DOCUMENT_COUNT"
+
+
+@strawberry.enum(description="What relation lists (top-level and nested connections) can be sorted by.")
+class RelationSortField(Enum):
+    CONFIDENCE = "CONFIDENCE"
+    EVIDENCE_COUNT = "EVIDENCE_COUNT"
+    DOCUMENT_COUNT = "DOCUMENT_COUNT"
+    ID = "ID"
+
+
+@strawberry.enum(description="What the evidence list can be sorted by.")
+class EvidenceSortField(Enum):
+    CONFIDENCE = "CONFIDENCE"
+    POSITION = strawberry.enum_value("POSITION", description="By document, then by where in its text.")
+    ID = "ID"

@@ -4,7 +4,8 @@ A cursor is opaque, base64-encoded: the item's position in the sorted list and, 
 returns them, the item's sort values. A forward page after such a cursor starts *after those
 values* (``WHERE (sort values) > cursor``, api.cypher.page) instead of skipping that many rows: it
 costs the same on page 500 as on page 1, and an item added or removed before the cursor moves
-nothing. ``last/before`` pages (and cursors without sort values) use the position. The page size
+nothing. ``last/before`` pages (and cursors without sort values) use the position; an entity's
+relation connections (api.types.connections) page forwards by keyset only. The page size
 is capped, and the count is only computed when the client selects ``totalCount`` (or asks for
 ``last`` without ``before``, which needs the end of the list).
 """
@@ -53,6 +54,15 @@ def _decode(cursor: str) -> tuple[int, list | None]:
 
 def decode_cursor(cursor: str) -> int:
     return _decode(cursor)[0]
+
+
+def decode_keyset(cursor: str, types: tuple) -> tuple[int, list]:
+    """Position and sort values of a keyset cursor whose values are of ``types``, in order: a list
+    that pages only by keyset (a nested connection) refuses a cursor of another list or order."""
+    position, seek = _decode(cursor)
+    if seek is None or len(seek) != len(types) or not all(isinstance(v, t) for v, t in zip(seek, types, strict=True)):
+        raise UserError("invalid cursor: pass a cursor this connection returned, with the same orderBy")
+    return position, seek
 
 
 @strawberry.type

@@ -16,6 +16,7 @@ from cellkg.api.limits import page_size
 from cellkg.api.lookahead import Nested, attach, prefetched
 from cellkg.api.types.enums import Language, RelationType
 from cellkg.api.types.identifiers import Xref, xrefs_of
+from cellkg.api.types.pagination import encode_cursor
 from cellkg.api.types.registry import entity_from_row
 
 if TYPE_CHECKING:
@@ -194,17 +195,31 @@ class RelationEdge(RelationFigures, Generic[N]):
     relation_id: strawberry.ID
     type: RelationType
     prefetched: strawberry.Private[dict | None] = None  # api.lookahead.attach
+    position: strawberry.Private[int] = 0  # in the sorted list of its owner's edges
+    sort_values: strawberry.Private[list | None] = None  # what that list is sorted by (EdgePage.order)
 
     @classmethod
-    def from_row(cls, row: dict, nested: Nested) -> RelationEdge:
-        """An edge from api.cypher.relation_edges, with what ``nested`` planned below it."""
+    def from_row(cls, row: dict, nested: Nested, position: int) -> RelationEdge:
+        """An edge from api.cypher.relation_edges, at ``position`` in the order of ``nested``'s page,
+        with what ``nested`` planned below it."""
         return cls(
             node=entity_from_row(row["node"], nested.node),
             relation_id=row["key"],
             type=RelationType(row["type"]),
             prefetched=attach(nested.edge, row),
+            position=position,
+            sort_values=[row[prop] for prop, _ in nested.page.order],
             **_figures(row),
         )
+
+    @strawberry.field(
+        description=(
+            "Opaque. Pass it as `after` to this relation's connection, with the orderBy that listed the edge "
+            "(a list field's edge: the default), for the edges after it."
+        )
+    )
+    def cursor(self) -> str:
+        return encode_cursor(self.position, self.sort_values)
 
     @strawberry.field(description="Its evidence, most confident first.")
     async def evidence(self, info: Info, first: int = 10) -> list[Evidence]:

@@ -43,6 +43,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from cellkg.ops import api_server as process
 
     settings = get_settings()
+    if args.open_reads:
+        settings = settings.with_overrides(open_reads=True)
     if args.stop:
         process.stop_api(settings)
         console.print("API stopped")
@@ -59,7 +61,18 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("action", choices=["start", "stop", "status", "password"])
     p.set_defaults(func=cmd_neo4j)
 
-    p = sub.add_parser("serve", help="serve the GraphQL API")
+    p = sub.add_parser(
+        "serve",
+        help="serve the GraphQL API",
+        description=(
+            "Serve the GraphQL API and the web explorer on CELLKG_API_HOST:CELLKG_API_PORT (127.0.0.1:8000). "
+            "Reads need no key unless CELLKG_READ_KEY is set (16+ characters): then every GraphQL request must "
+            "send 'Authorization: Bearer <key>' or 'X-API-Key: <key>' (the mutation key, CELLKG_API_KEY, also "
+            "grants reads), /healthz, /readyz and the explorer's files stay open, and the explorer asks for the "
+            "key. On an address other than loopback (0.0.0.0, a LAN address) the API refuses to start without "
+            "a read key unless reads open to anyone are asked for with --open-reads or CELLKG_OPEN_READS=true."
+        ),
+    )
     group = p.add_mutually_exclusive_group()
     group.add_argument("--detach", action="store_true", help="run in the background and return")
     group.add_argument("--stop", action="store_true", help="stop a detached API")
@@ -68,5 +81,10 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         type=int,
         default=1,
         help="server processes on the one port (e.g. the machine's cores; each has its own connections and cache)",
+    )
+    p.add_argument(
+        "--open-reads",
+        action="store_true",
+        help="serve reads without a key on an address other than loopback (the same as CELLKG_OPEN_READS=true)",
     )
     p.set_defaults(func=cmd_serve)

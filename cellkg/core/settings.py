@@ -61,6 +61,8 @@ class Settings:
     api_host: str = "127.0.0.1"
     api_port: int = 8000
     api_key: str = ""  # empty: mutations disabled
+    read_key: str = ""  # empty: reads need no key
+    open_reads: bool = False  # serving on a non-loopback address without read_key needs this opt-in
     api_cors_origins: tuple[str, ...] = ()
     api_graphiql: bool = True
     api_introspection: bool = True
@@ -121,6 +123,8 @@ def load_settings() -> Settings:
         api_host=_env("API_HOST", "127.0.0.1"),
         api_port=_env_int("API_PORT", 8000),
         api_key=_env("API_KEY", ""),
+        read_key=_env("READ_KEY", ""),
+        open_reads=_env_bool("OPEN_READS", False),
         api_cors_origins=origins,
         api_graphiql=_env_bool("API_GRAPHIQL", True),
         api_introspection=_env_bool("API_INTROSPECTION", True),
@@ -137,11 +141,12 @@ def load_settings() -> Settings:
         raise ConfigError(
             "CELLKG_NEO4J_PASSWORD must not be the default 'neo4j'", hint="unset it to use the generated one"
         )
-    if settings.api_key and len(settings.api_key) < 16:
-        raise ConfigError(
-            "CELLKG_API_KEY must be at least 16 characters",
-            hint="generate one: python -c 'import secrets;print(secrets.token_urlsafe(24))'",
-        )
+    for name, key in (("API_KEY", settings.api_key), ("READ_KEY", settings.read_key)):
+        if key and len(key) < 16:
+            raise ConfigError(
+                f"CELLKG_{name} must be at least 16 characters",
+                hint="generate one: python -c 'import secrets;print(secrets.token_urlsafe(24))'",
+            )
     for port in (settings.bolt_port, settings.http_port, settings.api_port):
         if not 0 < port < 65536:
             raise ConfigError(f"port {port} is out of range")

@@ -8,13 +8,14 @@ own driver pool and response cache); stopping the supervisor stops them all.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import sys
 import time
 import urllib.request
 from pathlib import Path
 
-from cellkg.core.errors import ProvisionError
+from cellkg.core.errors import ConfigError, ProvisionError
 from cellkg.core.settings import Settings
 from cellkg.ops.processes import port_taken, spawn_detached, terminate
 
@@ -49,6 +50,8 @@ def settings_env(settings: Settings) -> dict[str, str]:
         "API_HOST": s.api_host,
         "API_PORT": s.api_port,
         "API_KEY": s.api_key,
+        "READ_KEY": s.read_key,
+        "OPEN_READS": int(s.open_reads),
         "API_CORS_ORIGINS": ",".join(s.api_cors_origins),
         "API_GRAPHIQL": int(s.api_graphiql),
         "API_INTROSPECTION": int(s.api_introspection),
@@ -60,6 +63,27 @@ def settings_env(settings: Settings) -> dict[str, str]:
         "MAX_DOCUMENT_BYTES": s.max_document_bytes,
     }
     return {f"CELLKG_{name}": str(value) for name, value in values.items()}
+
+
+def is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name other than localhost may resolve to any address
+
+
+def check_read_exposure(settings: Settings) -> None:
+    """Refuse to serve the graph without a key beyond this machine unless open reads were asked for."""
+    if is_loopback(settings.api_host) or settings.read_key or settings.open_reads:
+        return
+    raise ConfigError(
+        f"the API would let anyone who reaches {settings.api_host}:{settings.api_port} read the whole graph",
+        hint="set CELLKG_READ_KEY (at least 16 characters; clients send 'Authorization: Bearer <key>'), "
+        "or allow reads without a key with CELLKG_OPEN_READS=true or 'cellkg serve --open-reads', "
+        "or bind 127.0.0.1 (CELLKG_API_HOST)",
+    )
 
 
 def running_pid(settings: Settings) -> int | None:
@@ -85,6 +109,7 @@ def _log_tail(settings: Settings, lines: int = 20) -> str:
 
 
 def start_api_detached(settings: Settings, workers: int = 1) -> str:
+    check_read_exposure(settings)
     if running_pid(settings) is not None and _healthy(settings):
         return graphql_url(settings)
     if port_taken(settings.api_host, settings.api_port):
@@ -139,6 +164,7 @@ def serve_foreground(settings: Settings, workers: int = 1) -> None:
 
     from cellkg.api.app import create_app
 
+    check_read_exposure(settings)
     worker_options(workers)
     if workers == 1:
         uvicorn.run(create_app(settings), host=settings.api_host, port=settings.api_port)

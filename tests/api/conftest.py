@@ -34,15 +34,26 @@ def client(settings):
         yield test_client
 
 
-@pytest.fixture
-def round_trips(monkeypatch):
-    """The Cypher statements the API sends while the test runs (the real driver runs each of them)."""
-    calls: list[str] = []
+def _recording(monkeypatch, keep) -> list:
+    """Patch the driver so each statement it runs (for real) is also appended, as ``keep(text, parameters)``."""
+    calls: list = []
     original = AsyncDriver.execute_query
 
-    async def counting(self, query, *args, **kwargs):
-        calls.append(query.text)
-        return await original(self, query, *args, **kwargs)
+    async def recording(self, query, parameters=None, *args, **kwargs):
+        calls.append(keep(query.text, parameters))
+        return await original(self, query, parameters, *args, **kwargs)
 
-    monkeypatch.setattr(AsyncDriver, "execute_query", counting)
+    monkeypatch.setattr(AsyncDriver, "execute_query", recording)
     return calls
+
+
+@pytest.fixture
+def round_trips(monkeypatch) -> list[str]:
+    """The Cypher statements the API sends while the test runs (the real driver runs each of them)."""
+    return _recording(monkeypatch, lambda text, _: text)
+
+
+@pytest.fixture
+def sent(monkeypatch) -> list[tuple[str, dict]]:
+    """Every statement the API sends, with its parameters (the real driver runs them)."""
+    return _recording(monkeypatch, lambda text, parameters: (text, dict(parameters or {})))

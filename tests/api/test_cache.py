@@ -4,7 +4,6 @@ from memory while the graph is unchanged, and never after a load or a retraction
 from __future__ import annotations
 
 import pytest
-from neo4j import AsyncDriver
 from starlette.testclient import TestClient
 
 from cellkg.api.app import create_app
@@ -24,34 +23,20 @@ def client(settings):
         yield test_client
 
 
-@pytest.fixture
-def statements(monkeypatch) -> list[str]:
-    """Every Cypher statement the app sends (the real driver runs them)."""
-    sent: list[str] = []
-    original = AsyncDriver.execute_query
-
-    async def recording(self, query, *args, **kwargs):
-        sent.append(query.text)
-        return await original(self, query, *args, **kwargs)
-
-    monkeypatch.setattr(AsyncDriver, "execute_query", recording)
-    return sent
-
-
 def therapy_names(client) -> list[str]:
     return sorted(e["node"]["name"] for e in data(client, THERAPIES)["therapies"]["edges"])
 
 
-def test_no_stale_answer_after_ingest_or_remove(clean_graph, client, statements):
+def test_no_stale_answer_after_ingest_or_remove(clean_graph, client, round_trips):
     en, zh, catalogue = bilingual_results()
     loader = Loader(clean_graph)
     loader.load([en])
     first = therapy_names(client)
     assert first == ["CT-19 CAR-T"]
     assert therapy_names(client) == first  # asked twice: now kept
-    statements.clear()
+    round_trips.clear()
     assert therapy_names(client) == first
-    assert statements == [READ_VERSION]  # served from memory: only the version was read
+    assert round_trips == [READ_VERSION]  # served from memory: only the version was read
 
     loader.load([zh, catalogue])  # ingest more
     more = therapy_names(client)
@@ -75,15 +60,15 @@ def test_a_kept_answer_is_per_query_and_variables(clean_graph, client):
     assert {(e["node"]["name"], e["negated"]) for e in negated} == {("CT-19 CAR-T", True), ("BX-22", False)}
 
 
-def test_answers_with_errors_are_not_kept(clean_graph, client, statements):
+def test_answers_with_errors_are_not_kept(clean_graph, client, round_trips):
     Loader(clean_graph).load(bilingual_results())
     half_wrong = '{ cd19: entity(id: "Target:cd19") { name } path(from: "Target:cd19", to: "Target:cd19") { length } }'
     for _ in range(3):
         body = gql(client, half_wrong)
         assert body["data"]["cd19"]["name"] == "CD19" and body["errors"]
-    statements.clear()
+    round_trips.clear()
     gql(client, half_wrong)
-    assert statements[0] == READ_VERSION and len(statements) == 2  # answered anew, not from memory
+    assert round_trips[0] == READ_VERSION and len(round_trips) == 2  # answered anew, not from memory
 
 
 def test_only_reads_are_cacheable():
@@ -95,23 +80,23 @@ def test_only_reads_are_cacheable():
     assert not reads_only("{ stats { documents evidence } }", 3)  # over the token limit
 
 
-def test_a_wiped_graph_is_not_cached(clean_graph, client, statements):
+def test_a_wiped_graph_is_not_cached(clean_graph, client, round_trips):
     Loader(clean_graph).load(bilingual_results())
     for _ in range(3):
         assert len(therapy_names(client)) == 27
     wipe_graph(clean_graph)  # no loader ran: the version node went with everything else
-    statements.clear()
+    round_trips.clear()
     assert therapy_names(client) == []
-    assert READ_VERSION in statements and len(statements) == 2
+    assert READ_VERSION in round_trips and len(round_trips) == 2
 
 
-def test_credentials_are_part_of_the_key(clean_graph, client, statements):
+def test_credentials_are_part_of_the_key(clean_graph, client, round_trips):
     Loader(clean_graph).load(bilingual_results())
     for _ in range(3):
         gql(client, THERAPIES)
-    statements.clear()
+    round_trips.clear()
     gql(client, THERAPIES, headers={"X-API-Key": "someone else's key"})
-    assert statements != [READ_VERSION]  # another caller's kept answer is not served
+    assert round_trips != [READ_VERSION]  # another caller's kept answer is not served
 
 
 def test_only_the_current_versions_answers_are_kept():

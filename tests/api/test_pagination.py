@@ -3,8 +3,6 @@ and totalCount computed only when selected."""
 
 from __future__ import annotations
 
-from neo4j import AsyncDriver
-
 from tests.support.api import data, error_messages, gql
 
 PAGE = """query($first: Int, $after: String, $last: Int, $before: String, $f: TherapyFilter) {
@@ -61,19 +59,11 @@ def test_bad_cursors_and_conflicting_arguments_are_user_errors(graph, client):
     assert error_messages(body) == ["pass either 'first' or 'last', not both"]
 
 
-def test_total_count_only_when_selected(graph, client, monkeypatch):
-    statements: list[str] = []
-    original = AsyncDriver.execute_query
-
-    async def recording(self, query, *args, **kwargs):
-        statements.append(query.text)
-        return await original(self, query, *args, **kwargs)
-
-    monkeypatch.setattr(AsyncDriver, "execute_query", recording)
+def test_total_count_only_when_selected(graph, client, round_trips):
     counted = data(client, COUNTED, {"f": {"name": {"startsWith": "gen-"}}})["therapies"]
     assert counted["totalCount"] == 25 and len(counted["edges"]) == 2
-    assert "count(n) AS total" in statements[-1]
+    assert "count(n) AS total" in round_trips[-1]
     uncounted = data(client, "{ therapies(first: 2) { edges { node { name } } } }")["therapies"]
-    assert len(uncounted["edges"]) == 2 and "count(n)" not in statements[-1]
+    assert len(uncounted["edges"]) == 2 and "count(n)" not in round_trips[-1]
     fragment = "{ therapies(first: 1) { ...Counted } } fragment Counted on TherapyConnection { totalCount }"
     assert data(client, fragment)["therapies"]["totalCount"] == 27

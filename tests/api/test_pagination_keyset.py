@@ -5,7 +5,6 @@ before the cursor between two pages."""
 from __future__ import annotations
 
 import pytest
-from neo4j import AsyncDriver
 
 from cellkg.api.types.pagination import encode_cursor
 from cellkg.core.model import Entity
@@ -17,20 +16,6 @@ PAGE = """query($first: Int, $after: String, $order: EntityOrder) {
     totalCount edges { cursor node { id name } } pageInfo { hasNextPage hasPreviousPage endCursor } } }"""
 DOCUMENTS = """query($after: String) { documents(first: 1, after: $after) {
   edges { node { id } } pageInfo { hasNextPage endCursor } } }"""
-
-
-@pytest.fixture
-def sent(monkeypatch) -> list[tuple[str, dict]]:
-    """Every statement with its parameters (the real driver runs them)."""
-    calls: list[tuple[str, dict]] = []
-    original = AsyncDriver.execute_query
-
-    async def recording(self, query, parameters=None, *args, **kwargs):
-        calls.append((query.text, dict(parameters or {})))
-        return await original(self, query, parameters, *args, **kwargs)
-
-    monkeypatch.setattr(AsyncDriver, "execute_query", recording)
-    return calls
 
 
 def walk(client, first: int, order: dict | None = None) -> list[str]:

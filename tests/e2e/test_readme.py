@@ -1,9 +1,11 @@
-"""README.md stays true: its GraphQL example is valid against the served schema, its commands exist."""
+"""README.md and docs/api.md stay true: their GraphQL examples are valid against the served schema, the
+README's commands exist."""
 
 from __future__ import annotations
 
 import re
 
+import pytest
 from graphql import build_schema, parse, validate
 
 from cellkg.api.export_schema import SDL_PATH
@@ -11,11 +13,13 @@ from cellkg.cli.main import build_parser
 from tests.support.paths import REPO_ROOT
 
 README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+API_GUIDE = (REPO_ROOT / "docs" / "api.md").read_text(encoding="utf-8")
 
 
-def test_graphql_examples_validate_against_the_sdl():
+@pytest.mark.parametrize("text", [README, API_GUIDE], ids=["README.md", "docs/api.md"])
+def test_graphql_examples_validate_against_the_sdl(text):
     schema = build_schema(SDL_PATH.read_text(encoding="utf-8"))
-    examples = re.findall(r"```graphql\n(.*?)```", README, re.S)
+    examples = re.findall(r"```graphql\n(.*?)```", text, re.S)
     assert examples
     for example in examples:
         assert validate(schema, parse(example)) == []

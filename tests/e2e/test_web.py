@@ -15,6 +15,7 @@ import threading
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from urllib.parse import quote
 
 import pytest
@@ -34,6 +35,7 @@ FIRST_LOAD_BUDGET_S = 1.0
 RECORDS = REPO_ROOT / "tests" / "data" / "records"
 STUDY = RECORDS / "ctgov" / "NCT06898385.json"  # a TCR-T study: phase 1, recruiting, China
 ARTICLE = RECORDS / "pubmed" / "22663011.xml"  # trametinib in melanoma, NEJM 2012
+READ_KEY = "explorer-read-key-0123"
 
 
 @pytest.fixture(scope="module")
@@ -44,10 +46,9 @@ def dist(settings):
     return found
 
 
-@pytest.fixture(scope="module")
-def base_url(dist, settings, driver) -> Iterator[str]:
-    wipe_graph(driver)
-    ingest_paths(driver, [REPO_ROOT / "examples" / "corpus", STUDY, ARTICLE])
+@contextmanager
+def serving(settings) -> Iterator[str]:
+    """The API with ``settings`` in a thread on a free port; its base URL."""
     port = free_port()
     app = create_app(settings.with_overrides(api_port=port))
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
@@ -57,11 +58,27 @@ def base_url(dist, settings, driver) -> Iterator[str]:
     while not server.started:
         assert thread.is_alive() and time.monotonic() < deadline, "the API did not start"
         time.sleep(0.05)
-    base = f"http://127.0.0.1:{port}"
-    _post(base, '{ search(text: "CD19") { score } }')  # warm the driver pool and Neo4j's caches
-    yield base
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def base_url(dist, settings, driver) -> Iterator[str]:
+    wipe_graph(driver)
+    ingest_paths(driver, [REPO_ROOT / "examples" / "corpus", STUDY, ARTICLE])
+    with serving(settings) as base:
+        _post(base, '{ search(text: "CD19") { score } }')  # warm the driver pool and Neo4j's caches
+        yield base
+
+
+@pytest.fixture(scope="module")
+def keyed_base_url(base_url, settings) -> Iterator[str]:
+    """A second API on the same graph (base_url loaded it) that needs a read key."""
+    with serving(settings.with_overrides(read_key=READ_KEY)) as base:
+        yield base
 
 
 def _post(base: str, query: str) -> dict:
@@ -361,6 +378,30 @@ def test_an_api_error_gives_a_clear_message(page, clean_console):
     alert.wait_for()
     assert "The API answered with an error" in alert.inner_text()
     assert "1000 characters" in alert.inner_text()
+
+
+def test_the_explorer_asks_for_the_read_key_and_then_works(browser, keyed_base_url):
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, base_url=keyed_base_url)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto("/")
+    prompt = page.get_by_test_id("read-key")
+    prompt.get_by_label("Read key").fill("not the key, but long")
+    prompt.get_by_role("button", name="Use this key").click()
+    assert "the read key is not valid" in prompt.get_by_role("alert").inner_text()
+    prompt.get_by_label("Read key").fill(READ_KEY)
+    prompt.get_by_role("button", name="Use this key").click()
+    page.get_by_test_id("overview").get_by_text("Therapies by target").wait_for()  # the waiting queries retried
+    assert prompt.count() == 0
+
+    # the key is kept for the tab: GraphiQL in it sends the key too
+    with page.expect_response(lambda r: "IntrospectionQuery" in (r.request.post_data or "")) as schema:
+        page.goto("/graphql")
+    assert schema.value.ok
+    context.close()
+    assert errors == []
 
 
 def test_api_routes_keep_working_and_deep_links_get_the_app(base_url, dist):

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useRef } from "react";
 import { ErrorBoundary, ErrorMessage } from "./components/common";
+import { ReadKeyPrompt } from "./components/ReadKeyPrompt";
 import { SearchBox } from "./components/SearchBox";
 import { Link, entityHref, navigate, useRoute } from "./router";
 import { DocumentView } from "./views/DocumentView";
@@ -79,6 +80,7 @@ export function App() {
         </nav>
       </header>
       <main id="main" ref={main} tabIndex={-1}>
+        <ReadKeyPrompt />
         <ErrorBoundary resetKey={route.path}>
           <View path={route.path} params={route.params} />
         </ErrorBoundary>

@@ -4,8 +4,10 @@ import { GraphiQL } from "graphiql";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import "graphiql/style.css";
+import { readKeyHeaders } from "./readKey";
 
-const fetcher = createGraphiQLFetcher({ url: window.location.pathname || "/graphql" });
+// the read key the explorer was given in this tab, if the API asks for one
+const fetcher = createGraphiQLFetcher({ url: window.location.pathname || "/graphql", headers: readKeyHeaders() });
 const DEFAULT_QUERY = `# cellkg GraphQL API: try a search in English or Chinese.
 {
   search(text: "CD19", first: 5) {
