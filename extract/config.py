@@ -6,8 +6,8 @@ be told apart in the graph.
 
 from __future__ import annotations
 
-EXTRACTOR_VERSION = "cellkg-extract 0.8.0"  # the relation scorer (extract/models) is trained for this version
-RULE_VERSION = "2026.11.28"
+EXTRACTOR_VERSION = "cellkg-extract 0.9.0"  # the relation scorer (extract/models) is trained for this version
+RULE_VERSION = "2026.11.29"
 
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
 # structured records (extract/sources): ClinicalTrials.gov JSON, PubMed and PMC XML; ChiCTR pages are .html

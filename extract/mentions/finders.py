@@ -47,7 +47,28 @@ def find_candidates(text: str, sentences: list[Sentence]) -> list[Candidate]:
         found.extend(find_people_by_cue(text, s, e) + find_author_lines(text, s, e))
         found.extend(find_institutions_en(text, s, e) + find_institutions_zh(text, s, e))
         found.extend(find_therapies(text, s, e) + find_trials(text, s, e))
-    return [c for c in found if not is_conference(text, c)]
+    return _after_lexicon_names(text, [c for c in found if not is_conference(text, c)])
+
+
+_LEXICON_JOIN = re.compile(r"[\s,]*(?:[(（][A-Z]{2,8}[)）]\s*)?")
+
+
+def _after_lexicon_names(text: str, found: list[Candidate]) -> list[Candidate]:
+    """ "University of California, San Diego (UCSD) Moores Cancer Center": a name found by its head that starts
+    inside a lexicon organisation begins after it (and its abbreviation), so the lexicon name stays whole."""
+    names = [c for c in found if c.type == "Institution" and c.rule.startswith("any.lex")]
+    result = []
+    for c in found:
+        inside = (
+            next((n for n in names if n.start < c.start < n.end < c.end), None) if c.type == "Institution" else None
+        )
+        if inside is not None and not c.rule.startswith("any.lex"):
+            start = _LEXICON_JOIN.match(text, inside.end).end()  # type: ignore[union-attr]
+            if c.end - start <= 3:
+                continue
+            c = replace(c, start=start, text=text[start : c.end], name=text[start : c.end])
+        result.append(c)
+    return result
 
 
 def is_conference(text: str, candidate: Candidate) -> bool:

@@ -45,11 +45,26 @@ _COMPANY_IS_A = re.compile(
     rf"(?:{words('company_noun_is_a')})\b"
 )
 
+# "Uniklinikum Erlangen", "Université de Montréal": the head first, then the place
+_PLACE_WORD = r"[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?"
+_HEAD_FIRST = re.compile(
+    rf"(?<![A-Za-z])(?:{words('org_head_first')})[ \u00a0]+(?:(?:de|di|der|des|du|del|della|la|le|zu)[ \u00a0]+)?"
+    rf"{_PLACE_WORD}(?:[ \u00a0]{_PLACE_WORD})?"
+)
+# "a team of doctors from QMU", "researchers at QMU": an organisation named by its acronym alone
+_ACRONYM_AFTER_PEOPLE = re.compile(
+    rf"(?<![A-Za-z])(?:{words('org_people')})\s+(?:of\s+[a-z]+\s+)?(?:from|at)\s+(?:the\s+)?([A-Z]{{2,6}})(?![A-Za-z0-9-])"
+)
+# "Department of Medicine 5": a unit numbered after its name
+_UNIT_NUMBER = re.compile(r"[ \u00a0](?:\d{1,2}|[IVX]{1,4})(?![\w.%-])")
+_NUMBERED_UNIT = re.compile(rf"(?:{words('unit_start')})\b")
+
 
 def find_institutions_en(text: str, start: int, end: int) -> list[Candidate]:
     segment = text[start:end]
     spans = [_trimmed(segment, s, e) for m in _ORG.finditer(segment) for s, e in _split_pair(segment, *m.span())]
     spans = [_merge_affiliated(segment, s, e) for s, e in spans if e - s > 3 and _has_name_word(segment[s:e])]
+    spans = [_numbered(segment, s, e) for s, e in spans]
     groups = [g for g in chains(segment, spans) if len(g) > 1 or _named(segment, *g[0])]
     found = [c for group in groups for c in chain_candidates(text, start, segment, group)]
     # "the biotech company X" anywhere; "X is a clinical-stage company" opening the sentence
@@ -60,7 +75,20 @@ def find_institutions_en(text: str, start: int, end: int) -> list[Candidate]:
         )
         for m in described
     )
+    for pattern, rule, group in (
+        (_HEAD_FIRST, "en.inst.head_first", 0),
+        (_ACRONYM_AFTER_PEOPLE, "en.inst.acronym_cue", 1),
+    ):
+        found.extend(
+            make_candidate(text, "Institution", start + m.start(group), start + m.end(group), rule, confidence(rule))
+            for m in pattern.finditer(segment)
+        )
     return found
+
+
+def _numbered(segment: str, s: int, e: int) -> tuple[int, int]:
+    number = _UNIT_NUMBER.match(segment, e) if _NUMBERED_UNIT.match(segment, s) else None
+    return (s, number.end()) if number else (s, e)
 
 
 def _split_pair(segment: str, s: int, e: int) -> list[tuple[int, int]]:

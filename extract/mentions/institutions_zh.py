@@ -24,6 +24,7 @@ _DEPT_WORD = re.compile(words("department_word", "zh"))
 # a cooperation verb glued to the name's left edge ("将联合中山大学肿瘤防治中心开展…") is not part of the name
 _ZH_VERB_PREFIX = re.compile(r"联合|携手|联手|会同|委托|依托|邀请|牵头|建成|成立|设立|组建|落户|引进")
 _ZH_GENERIC_NAME = re.compile(rf"(?:{words('generic_org_word', 'zh')})+(?:{words('org_head', 'zh')})")
+_ZH_PARENT_LINK = re.compile(rf"(?:{words('parent_link', 'zh')})$")
 _ZH_GENERIC = ("国内", "三甲", "相关", "其他", "各大", "多家", "知名", "顶级", "该", "本", "我")
 
 
@@ -65,9 +66,16 @@ def _zh_departments(text: str, start: int, end: int, orgs: list[Candidate]) -> l
     for org in orgs:
         match = _ZH_DEPARTMENT.match(text, org.end, end)
         if match and org.text.endswith("医院"):
+            # the department alone ("血液科") is how it is named in short
             found.append(
                 make_candidate(
-                    text, "Institution", org.start, match.end(), "zh.inst.department", confidence("zh.inst.department")
+                    text,
+                    "Institution",
+                    org.start,
+                    match.end(),
+                    "zh.inst.department",
+                    confidence("zh.inst.department"),
+                    aliases=(text[org.end : match.end()],),
                 )
             )
             found.append(replace(org, flags=org.flags | {Flag.NESTED}))
@@ -93,6 +101,11 @@ def _zh_left_edge(segment: str, head_start: int, floor: int) -> int:
         bracket = _ZH_CITY_BRACKET.search(segment, max(floor, i - 6), i) if ch in "）)" else None
         if bracket and bracket.end() == i and i < head_start:  # "星济生物科技（苏州）有限公司": a city in brackets
             i = bracket.start()
+            continue
+        if _ZH_PARENT_LINK.search(segment, max(floor, i - 3), i):  # "某集团旗下某公司": two organisations
+            break
+        if ch == "家" and i - 2 >= floor and segment[i - 2 : i] == "国家":  # "国家癌症中心": 国家 belongs to the name
+            i -= 2
             continue
         if ch in _ZH_STOP or ch in "和及" or not ("\u4e00" <= ch <= "\u9fff" or ch.isalnum()):
             break

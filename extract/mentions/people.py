@@ -21,7 +21,8 @@ from cellkg.extract.rules import confidence
 CAP = r"(?:(?:[OD]['’])?(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?|[A-Z]{2,}(?![a-z])))"
 _CAP = CAP
 _PINYIN_PAIR = re.compile(rf"(?<![A-Za-z])({_CAP})[ \u00a0]({_CAP})(?=\d|[^A-Za-z]|$)")
-_TITLED = re.compile(rf"(?<![A-Za-z])(?:{words('person_title')})[ \u00a0]*((?:{_CAP})(?:[ \u00a0]{_CAP}){{0,2}})")
+# "Prof. Dr. Jane Doe": titles may follow each other before the name
+_TITLED = re.compile(rf"(?<![A-Za-z])(?:(?:{words('person_title')})[ \u00a0]*)+((?:{_CAP})(?:[ \u00a0]{_CAP}){{0,2}})")
 _APPOSITION = re.compile(
     rf"(?<![A-Za-z])({_CAP}(?:[ \u00a0]{_CAP}){{1,2}}),[ \u00a0]+(?:(?:{words('degree')}),[ \u00a0]+)*"
     rf"(?:the\s+|a\s+|an\s+)?(?:[\w&.-]+(?:[ \u00a0][\w&.-]+)?['’]s[ \u00a0]+)?(?:{words('role')})\b",
@@ -35,7 +36,7 @@ HAN = r"[\u4e00-\u9fff]"
 _HAN = HAN
 _ZH_ROLE_BEFORE = re.compile(rf"(?:{words('role', 'zh')})({_HAN}{{2,4}}|[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+)+)")
 _ZH_ROLE_AFTER = re.compile(rf"({_HAN}{{2,4}}?)(?:{words('role', 'zh')})")
-_GIVEN_STOP = set("指表说介认等的在和与及团教研主博院带领课称也是提发对将把被从向为了期任担")
+_GIVEN_STOP = set("指表说介认等的在和与及团教研主博院带领课称也是提发对将把被从向为了期任担用医")
 _FOOTNOTED = re.compile(
     rf"(?<![A-Za-z])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-Z][a-z]+)?(?:[ \u00a0][A-Z]\.)?[ \u00a0]{_CAP})"
     r"(?= ?\d{1,2}(?:,\d{1,2})*\*?(?:,|\s|$))"
@@ -108,6 +109,23 @@ def find_people_zh(text: str, start: int, end: int) -> list[Candidate]:
             s = start + match.start(1) + span[0]
             e = start + match.start(1) + span[1]
             found.append(zh_person(text, s, e, rule))
+            if rule == "zh.per.role_after":
+                found.extend(_listed_before(text, start, s))
+    return found
+
+
+_LIST_MARK = "/／、"
+
+
+def _listed_before(text: str, floor: int, s: int) -> list[Candidate]:
+    """ "赵东宝/高洁教授", "张伟、李娜主任": the names listed before the one the role word follows."""
+    found = []
+    while s - floor >= 3 and text[s - 1] in _LIST_MARK:
+        size = next((n for n in (3, 2) if s - 1 - n >= floor and plausible_han_name(text[s - 1 - n : s - 1])), 0)
+        if not size:
+            break
+        s = s - 1 - size
+        found.append(zh_person(text, s, s + size, "zh.per.role_list"))
     return found
 
 

@@ -21,6 +21,10 @@ _CUED_EN = (
     re.compile(rf"(?<![A-Za-z])({_NAME}),?[ \u00a0]+(?i:{words('person_cue_after')})(?![A-Za-z])"),
     re.compile(rf"(?<![A-Za-z])(?i:{words('role')})[ \u00a0]+({_NAME})(?![A-Za-z])"),
 )
+# "the institute's Jane Doe, MD, PhD": a name followed by a degree
+_DEGREED = re.compile(rf"(?<![A-Za-z])({_NAME}),[ \u00a0]+(?:{words('degree')})(?![A-Za-z])")
+# "Jane Doe 团队", "Jane Doe表示": a Latin name before a Chinese speech or team word
+_LATIN_CUED_ZH = re.compile(rf"(?<![A-Za-z])({_NAME})[ \u00a0]?(?:{words('person_cue_after', 'zh')})")
 _TWO_CAPITALS = re.compile(r"[A-Z][a-zà-ÿ'’-]+[ \u00a0](?:[A-Z]\.[ \u00a0])?[A-Z]")  # no name without them
 _MIDDLE_DOT = re.compile("[·•・]")
 # a boundary before a Chinese name: start, punctuation, a joining word, or the head of an organisation's name
@@ -33,13 +37,13 @@ _FOREIGN = re.compile(rf"(?:{_LETTER}){{2,5}}(?:[·•・](?:{_LETTER}){{1,6}}){
 def find_people_by_cue(text: str, start: int, end: int) -> list[Candidate]:
     found = []
     segment = text[start:end]
-    for pattern in _CUED_EN if _TWO_CAPITALS.search(segment) else ():
+    cued = [(p, "en.per.cue") for p in _CUED_EN] + [(_DEGREED, "en.per.degree"), (_LATIN_CUED_ZH, "zh.per.latin_cue")]
+    for pattern, rule in cued if _TWO_CAPITALS.search(segment) else ():
         for match in pattern.finditer(segment):
             parts = name_parts(match.group(1).split())
             if len(parts) >= 2:
                 s = text.index(parts[0], start + match.start(1))
                 e = start + match.end(1)
-                rule = "en.per.cue"
                 found.append(
                     make_candidate(text, "Researcher", s, e, rule, confidence(rule), name=canonical_person(parts))
                 )

@@ -21,7 +21,7 @@ _CITY_PREFIX = re.compile(
     r"^[A-Z][a-z]+\s+(?=[A-Z]\w+\s+\w)"
 )  # "Shanghai Ruijin Hospital" is the lexicon's Ruijin Hospital
 _MIN_SHORT_NAME = 4  # "研究所" alone is no short name
-_DERIVED_RULES = ("en.ther.derived", "zh.ther.derived", "any.ther.prefixed")
+_DERIVED_RULES = ("en.ther.derived", "en.ther.derived_from", "zh.ther.derived", "any.ther.prefixed")
 
 
 @dataclass

@@ -16,6 +16,13 @@ _DERIVED_EN = re.compile(
     rf"(?:{words('cell_source', 'en')})(?:\s*\([^)]{{1,12}}\))?[- ]derived\s+(?:{_CELL_TYPE})(?:\s+therap(?:y|ies))?",
     re.I,
 )
+# "NK cells derived from pluripotent stem cells", "a natural killer cell immunotherapy derived from iPSCs"
+_DERIVED_FROM_EN = re.compile(
+    rf"(?:{_CELL_TYPE}|natural\s+killer(?:\s+\(NK\))?\s+cells?)(?:\s+(?:cancer\s+)?(?:immuno)?therap(?:y|ies))?"
+    rf"\s+derived\s+from\s+(?:(?:an?|human|the\s+patient['’]s)\s+)?(?:{words('cell_source', 'en')})s?"
+    r"(?:\s*\([A-Za-z]{2,6}\))?",
+    re.I,
+)
 _DERIVED_ZH = re.compile(
     rf"(?:{words('cell_source', 'zh')})(?:[(（][A-Za-z]{{2,8}}[)）])?衍生的?(?:{_CELL_TYPE})(?:疗法)?"
 )
@@ -43,7 +50,12 @@ def find_cell_therapies(text: str, start: int, end: int) -> list[Candidate]:
         found.append(
             therapy_candidate(text, start + match.start(), start + match.end(), "any.ther.universal", universal)
         )
-    for pattern, rule in ((_DERIVED_EN, "en.ther.derived"), (_DERIVED_ZH, "zh.ther.derived")):
+    derived = (
+        (_DERIVED_EN, "en.ther.derived"),
+        (_DERIVED_ZH, "zh.ther.derived"),
+        (_DERIVED_FROM_EN, "en.ther.derived_from"),
+    )
+    for pattern, rule in derived:
         found.extend(
             therapy_candidate(text, start + m.start(), start + m.end(), rule, derived_name(m.group()))
             for m in pattern.finditer(segment)

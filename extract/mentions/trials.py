@@ -27,8 +27,10 @@ _PHASE_EN = re.compile(
 _NAMED_EN = re.compile(rf"(?:{words('trial_kind')})\s+(?:clinical\s+)?(?:trial|study|research)(?![A-Za-z])", re.I)
 _PRODUCT_TRIAL = re.compile(
     r"(?<![A-Za-z0-9-])([A-Z]{2,5}-?\d{2,6}[A-Z]?)(?:\s+clinical)?\s+(?:trial|study)|"
-    r"([A-Z]{2,5}-?\d{2,6}[A-Z]?)临床(?=数据|试验|研究)"
+    r"([A-Z]{2,5}-?\d{2,6}[A-Z]?)(?:注射液|细胞注射液)?临床(?:试验|研究|(?=数据))"
 )
+# "王伟团队的相关临床研究": the study of a team named before it
+_TEAM_STUDY_ZH = re.compile(rf"(?:{words('team', 'zh')})的((?:相关|这项|该项)?临床(?:研究|试验))")
 _PHASE_ZH = re.compile(
     r"(?:\d{4}年)?(?:临床)?(?:I{1,3}|IV|[1-4]|一|二|三|[ⅠⅡⅢⅣ])(?:/(?:I{1,3}|[1-4]|[ⅠⅡⅢ]))?期(?:临床)?(?:试验|研究)"
 )
@@ -102,6 +104,12 @@ def find_trials(text: str, start: int, end: int) -> list[Candidate]:
             make_candidate(text, "Trial", start + m.start(), start + m.end(), rule, confidence(rule))
             for m in pattern.finditer(segment)
         )
+    found.extend(
+        make_candidate(
+            text, "Trial", start + m.start(1), start + m.end(1), "zh.trial.team", confidence("zh.trial.team")
+        )
+        for m in _TEAM_STUDY_ZH.finditer(segment)
+    )
     found.extend(
         make_candidate(
             text,

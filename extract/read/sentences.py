@@ -17,6 +17,7 @@ _EN_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 _ZH_BOUNDARY = re.compile(r"(?<=[。！？；;!?])[”’」』)）]*")
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _LIST_NUMBER = re.compile(r"(?:^|\s)\d{1,3}\.$")
+_FIELD_LABEL = re.compile(r"^\s*[A-Z][A-Za-z]+(?:\s[A-Za-z]+){0,2}\s?:\s*$")  # "Lead Sponsor:", "Collaborator:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,16 +30,19 @@ class Sentence:
 
 def content_lines(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, is_boilerplate) for every non-empty line; the first content line is the title."""
-    lines, offset, seen_title, in_link_list = [], 0, False, False
+    lines, offset, seen_title, in_link_list, after_label = [], 0, False, False, False
     for raw in text.splitlines(keepends=True):
         body = raw.rstrip("\r\n")
         if not body.strip() or len(body.strip()) > MAX_LINK_TITLE_CHARS:
             in_link_list = False  # a blank line or a paragraph ends a link list
         if body.strip():
-            boilerplate = in_link_list or is_boilerplate(body, is_title=not seen_title and not is_furniture(body))
+            # the value of a field ("Collaborator:" then "Quillmont General Hospital") is content, not a tag line
+            title = (not seen_title or after_label) and not is_furniture(body)
+            boilerplate = in_link_list or is_boilerplate(body, is_title=title)
             in_link_list = in_link_list or (seen_title and opens_link_list(body))
             lines.append((offset, offset + len(body), boilerplate or in_link_list))
             seen_title = seen_title or not boilerplate
+            after_label = _FIELD_LABEL.match(body) is not None and not boilerplate and not in_link_list
         offset += len(raw)
     return lines
 
